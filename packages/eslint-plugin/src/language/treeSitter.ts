@@ -1,0 +1,46 @@
+// Loads web-tree-sitter and the Python grammar once, at module load.
+//
+// ESLint calls `Language.parse()` synchronously, while `Parser.init()` and
+// `Language.load()` are async: a top-level `await` here makes every importer
+// wait until the parser is ready, so `parse` can stay synchronous.
+import { createRequire } from "node:module";
+import { Language, Parser, type Tree } from "web-tree-sitter";
+
+const require = createRequire(import.meta.url);
+
+/** Paths of the two `.wasm` files, for bundlers and packagers that must ship them. */
+export const wasmPaths = {
+  runtime: require.resolve("web-tree-sitter/web-tree-sitter.wasm"),
+  python: require.resolve("tree-sitter-python/tree-sitter-python.wasm"),
+};
+
+await Parser.init({ locateFile: () => wasmPaths.runtime });
+export const pythonGrammar = await Language.load(wasmPaths.python);
+
+const parser = new Parser();
+parser.setLanguage(pythonGrammar);
+
+/**
+ * Parses Python source into a tree-sitter tree. The caller owns the tree and
+ * must `delete()` it when done (it lives in wasm memory). Passing the previous
+ * tree, already `edit()`ed, makes the parse incremental.
+ */
+export function parseTree(text: string, oldTree?: Tree | null): Tree {
+  const tree = parser.parse(text, oldTree ?? null);
+  if (!tree) throw new Error("tree-sitter returned no tree");
+  return tree;
+}
+
+/** Node type names and field names by id: reading ids across the wasm boundary is cheaper than strings. */
+export const typeNames: readonly string[] = Array.from(
+  { length: pythonGrammar.nodeTypeCount },
+  (_, id) => pythonGrammar.nodeTypeForId(id) ?? "",
+);
+export const typeIsNamed: readonly boolean[] = Array.from(
+  { length: pythonGrammar.nodeTypeCount },
+  (_, id) => pythonGrammar.nodeTypeIsNamed(id),
+);
+export const fieldNames: readonly (string | null)[] = Array.from(
+  { length: pythonGrammar.fieldCount + 1 },
+  (_, id) => (id === 0 ? null : pythonGrammar.fieldNameForId(id)),
+);
