@@ -1,0 +1,127 @@
+// The call graph inside one file: which function calls which, through plain
+// names, `self.`/`cls.` methods, `Class.method`, and nested functions.
+// Calls whose target lies outside the file are recorded as unresolved.
+import type { PyNode } from "../language/nodes.js";
+import type { ScopeTree } from "./scopes.js";
+import { isFunction, walk } from "./walk.js";
+
+export interface CallSite {
+  call: PyNode;
+  caller: PyNode | null;
+  /** The function called, when it is defined in this file. */
+  callee: PyNode | null;
+}
+
+export class CallGraph {
+  /** Every function and lambda in the file, in source order. */
+  readonly functions: PyNode[] = [];
+  readonly calls: CallSite[] = [];
+  readonly #callsFrom = new Map<PyNode | null, CallSite[]>();
+  readonly #callsTo = new Map<PyNode, CallSite[]>();
+
+  constructor(
+    module: PyNode,
+    private readonly scopes: ScopeTree,
+  ) {
+    walk(module, (node) => {
+      if (isFunction(node)) this.functions.push(node);
+      if (node.type === "Call") this.#add(node);
+    });
+  }
+
+  callsFrom(fn: PyNode | null): readonly CallSite[] {
+    return this.#callsFrom.get(fn) ?? [];
+  }
+
+  callsTo(fn: PyNode): readonly CallSite[] {
+    return this.#callsTo.get(fn) ?? [];
+  }
+
+  /** The function or lambda whose body holds `node` (null at module or class level). */
+  enclosingFunction(node: PyNode): PyNode | null {
+    for (let current = node.parent; current; current = current.parent) {
+      if (isFunction(current)) return current;
+    }
+    return null;
+  }
+
+  /** The class a method belongs to (its def sits directly in the class body). */
+  enclosingClass(fn: PyNode): PyNode | null {
+    const parent = fn.parent;
+    return parent?.type === "ClassDef" ? parent : null;
+  }
+
+  /**
+   * The function an expression refers to, when it is defined in this file:
+   * `f`, `self.m` / `cls.m` inside a method, `Class.m`, `obj.m` where `obj`
+   * is `Class()` is not followed (types are not inferred).
+   */
+  resolveFunction(expr: PyNode): PyNode | null {
+    const scope = this.scopes.scopeOf(expr);
+    if (expr.type === "Name") {
+      const binding = this.scopes.resolve(expr.id as string, scope);
+      if (binding?.sites.length !== 1) return null;
+      const site = binding.sites[0]!;
+      if (site.kind === "function") return site.node;
+      if (site.kind === "assignment" && site.value?.type === "Lambda") return site.value;
+      return null;
+    }
+    if (expr.type !== "Attribute") return null;
+    const owner = expr.value as PyNode;
+    const method = expr.attr as string;
+    if (owner.type !== "Name") return null;
+    const ownerName = owner.id as string;
+    const fn = this.enclosingFunction(expr);
+    const cls = fn && this.enclosingClass(fn);
+    if (cls && (ownerName === "self" || ownerName === "cls") && isFirstParameter(fn, ownerName)) {
+      return this.findMethod(cls, method);
+    }
+    const binding = this.scopes.resolve(ownerName, scope);
+    const site = binding?.sites.length === 1 ? binding.sites[0] : undefined;
+    if (site?.kind === "class") return this.findMethod(site.node, method);
+    return null;
+  }
+
+  /** A method by name in a class or, failing that, in its in-file base classes. */
+  findMethod(cls: PyNode, name: string, seen = new Set<PyNode>()): PyNode | null {
+    if (seen.has(cls)) return null;
+    seen.add(cls);
+    for (const stmt of cls.body as PyNode[]) {
+      if ((stmt.type === "FunctionDef" || stmt.type === "AsyncFunctionDef") && stmt.name === name) return stmt;
+    }
+    for (const base of cls.bases as PyNode[]) {
+      if (base.type !== "Name") continue;
+      const binding = this.scopes.resolve(base.id as string, this.scopes.scopeOf(base));
+      const site = binding?.sites.length === 1 ? binding.sites[0] : undefined;
+      if (site?.kind === "class") {
+        const found = this.findMethod(site.node, name, seen);
+        if (found) return found;
+      }
+    }
+    return null;
+  }
+
+  #add(call: PyNode): void {
+    const site: CallSite = {
+      call,
+      caller: this.enclosingFunction(call),
+      callee: this.resolveFunction(call.func as PyNode),
+    };
+    this.calls.push(site);
+    push(this.#callsFrom, site.caller, site);
+    if (site.callee) push(this.#callsTo, site.callee, site);
+  }
+}
+
+function isFirstParameter(fn: PyNode, name: string): boolean {
+  if (fn.type === "Lambda") return false;
+  const args = fn.args as PyNode;
+  const first = [...(args.posonlyargs as PyNode[]), ...(args.args as PyNode[])][0];
+  return first?.arg === name;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
