@@ -26,7 +26,7 @@ parser.setLanguage(pythonGrammar);
  * tree, already `edit()`ed, makes the parse incremental.
  */
 export function parseTree(text: string, oldTree?: Tree | null): Tree {
-  const tree = parser.parse(text, oldTree ?? null);
+  const tree = parser.parse(withPythonLineEnds(text), oldTree ?? null);
   if (!tree) throw new Error("tree-sitter returned no tree");
   return tree;
 }
@@ -44,3 +44,11 @@ export const fieldNames: readonly (string | null)[] = Array.from(
   { length: pythonGrammar.fieldCount + 1 },
   (_, id) => (id === 0 ? null : pythonGrammar.fieldNameForId(id)),
 );
+
+/**
+ * Python ends a line at a lone \r too; tree-sitter-python does not. Turning
+ * each lone \r into \n keeps every offset, so positions still match the text.
+ */
+function withPythonLineEnds(text: string): string {
+  return text.includes("\r") ? text.replace(/\r(?!\n)/g, "\n") : text;
+}

@@ -85,7 +85,7 @@ function convertPattern(b: AstBuilder, cst: Cst): PyNode {
       return b.from("MatchAs", cst, { pattern: convertPattern(b, inner), name: identifier(b, name) });
     }
     case "union_pattern":
-      return b.from("MatchOr", cst, { patterns: orAlternatives(cst).map((p) => convertPattern(b, p)) });
+      return b.from("MatchOr", cst, { patterns: orAlternatives(b, cst) });
     default:
       throw new PySyntaxError("invalid pattern", cst.start);
   }
@@ -96,8 +96,21 @@ function capture(b: AstBuilder, cst: Cst): PyNode {
   return b.from("MatchAs", cst, { pattern: null, name: id === "_" ? null : id });
 }
 
-function orAlternatives(cst: Cst): Cst[] {
-  return cst.children.filter((c) => c.named || c.type === "_");
+/** `-1 | a.B | None`: alternatives, with a leading `-` token applying to the number after it. */
+function orAlternatives(b: AstBuilder, cst: Cst): PyNode[] {
+  const patterns: PyNode[] = [];
+  let minus: Cst | null = null;
+  for (const child of cst.children) {
+    if (child.type === "-") minus = child;
+    else if (child.named || child.type === "_") {
+      if (minus) {
+        const operand = b.node("UnaryOp", minus.start, child.end, { op: "USub", operand: expr(b, child) });
+        patterns.push(b.node("MatchValue", minus.start, child.end, { value: operand }));
+        minus = null;
+      } else patterns.push(convertPattern(b, child));
+    }
+  }
+  return patterns;
 }
 
 function dottedValue(b: AstBuilder, parts: Cst[]): PyNode {
