@@ -37,3 +37,4 @@ export function findingRisk(ruleId: string | null, messageId: string | undefined
   const rule = rules[ruleId.startsWith("aether/") ? ruleId.slice("aether/".length) : ruleId];
   return rule && computeRisk(rule.meta.docs.risk, tierOfMessageId(messageId));
 }
+export { renderRuleTable, withRuleTable } from "./ruleTable.js";

@@ -2,7 +2,8 @@
 // arguments (`f(x, *y, k=v, **z)`) → `args` + `keywords`.
 import type { Cst } from "../cst.js";
 import type { PyNode } from "../nodes.js";
-import { AstBuilder, PySyntaxError, field, firstNamed, required } from "./builder.js";
+import type { AstBuilder} from "./builder.js";
+import { PySyntaxError, field, firstNamed, required } from "./builder.js";
 import { expr, identifier } from "./expressions.js";
 
 export function convertArguments(b: AstBuilder, params: Cst | undefined, owner: Cst): PyNode {

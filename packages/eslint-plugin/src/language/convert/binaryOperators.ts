@@ -6,7 +6,8 @@
 // it by precedence climbing, as CPython's grammar would.
 import type { Cst } from "../cst.js";
 import type { PyNode } from "../nodes.js";
-import { AstBuilder, PySyntaxError, field, required } from "./builder.js";
+import type { AstBuilder} from "./builder.js";
+import { PySyntaxError, field, required } from "./builder.js";
 import { expr } from "./expressions.js";
 import { binaryOperators } from "./operators.js";
 

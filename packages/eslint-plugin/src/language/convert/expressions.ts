@@ -2,7 +2,8 @@
 import type { Cst } from "../cst.js";
 import type { ExprContext, PyNode } from "../nodes.js";
 import { convertArguments, convertCallArguments } from "./arguments.js";
-import { AstBuilder, PySyntaxError, field, fields, firstNamed, hasToken, named, required } from "./builder.js";
+import type { AstBuilder} from "./builder.js";
+import { PySyntaxError, field, fields, firstNamed, hasToken, named, required } from "./builder.js";
 import { parseNumber } from "./numbers.js";
 import { binaryChain } from "./binaryOperators.js";
 import { comparisonOperators, unaryOperators } from "./operators.js";
@@ -159,7 +160,7 @@ function hoistLeadingSplat(cst: Cst): Cst | undefined {
 /** Identifiers are NFKC-normalised by CPython's tokenizer (PEP 3131). */
 export function identifier(b: AstBuilder, cst: Cst): string {
   const text = b.textOf(cst);
-  return /^[\x00-\x7f]*$/.test(text) ? text : text.normalize("NFKC");
+  return isAscii(text) ? text : text.normalize("NFKC");
 }
 
 /** An expression in a target position: CPython's `set_context`. */
@@ -396,4 +397,9 @@ function typeExpression(b: AstBuilder, cst: Cst): PyNode {
     default:
       return expr(b, inner);
   }
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
 }

@@ -2,7 +2,8 @@
 // and `ast.pattern` nodes (PEP 634).
 import type { Cst } from "../cst.js";
 import type { PyNode } from "../nodes.js";
-import { AstBuilder, PySyntaxError, field, firstNamed, hasToken, named, required } from "./builder.js";
+import type { AstBuilder} from "./builder.js";
+import { PySyntaxError, field, firstNamed, hasToken, named, required } from "./builder.js";
 import { expr, identifier } from "./expressions.js";
 import { statements } from "./statements.js";
 

@@ -2,7 +2,8 @@
 import type { Cst } from "../cst.js";
 import type { PyNode } from "../nodes.js";
 import { convertArguments, convertCallArguments } from "./arguments.js";
-import { AstBuilder, PySyntaxError, field, fields, firstNamed, hasToken, named, required } from "./builder.js";
+import type { AstBuilder} from "./builder.js";
+import { PySyntaxError, field, fields, firstNamed, hasToken, named, required } from "./builder.js";
 import { expr, identifier, optionalExpr, target } from "./expressions.js";
 import { augmentedOperator } from "./operators.js";
 import { convertMatchCase } from "./patterns.js";

@@ -7,7 +7,8 @@
 // ≤ 3.11 gave every part the position of the whole string.)
 import type { Cst } from "../cst.js";
 import type { PyNode } from "../nodes.js";
-import { AstBuilder, PySyntaxError, field } from "./builder.js";
+import type { AstBuilder} from "./builder.js";
+import { PySyntaxError, field } from "./builder.js";
 import { expr } from "./expressions.js";
 
 interface Prefix {

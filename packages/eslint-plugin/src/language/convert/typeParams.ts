@@ -2,7 +2,8 @@
 // TypeVarTuple and ParamSpec nodes.
 import type { Cst } from "../cst.js";
 import type { PyNode } from "../nodes.js";
-import { AstBuilder, PySyntaxError, firstNamed, hasToken, named, required } from "./builder.js";
+import type { AstBuilder} from "./builder.js";
+import { PySyntaxError, firstNamed, hasToken, named, required } from "./builder.js";
 import { expr, identifier } from "./expressions.js";
 
 export function convertTypeParams(b: AstBuilder, list: Cst | undefined): PyNode[] {
