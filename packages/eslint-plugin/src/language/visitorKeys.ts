@@ -4,7 +4,7 @@
 // as an `ast.NodeVisitor` would. Scalar fields (names, operators, ctx) are not
 // listed: they hold no nodes.
 export const visitorKeys: Readonly<Record<string, readonly string[]>> = {
-  Module: ["body"],
+  Module: ["body", "type_ignores"],
   Interactive: ["body"],
   Expression: ["body"],
   FunctionDef: ["args", "body", "decorator_list", "returns", "type_params"],
