@@ -76,7 +76,6 @@ function readPrefix(b: AstBuilder, part: Cst): Prefix {
 }
 
 function readPieces(b: AstBuilder, part: Cst, prefix: Prefix): Piece[] {
-  const pieces: Piece[] = [];
   const open = part.children[0];
   const close = part.children[part.children.length - 1];
   if (!open || !close || open.type !== "string_start" || close.type !== "string_end") {
@@ -86,16 +85,24 @@ function readPieces(b: AstBuilder, part: Cst, prefix: Prefix): Piece[] {
     // A plain part of a concatenation counts as one piece, quotes and all.
     return [{ literal: decode(b.text.slice(open.end, close.start), prefix), start: part.start, end: part.end }];
   }
-  // Literal text is whatever lies between the interpolations; reading the
-  // gaps from the source (rather than string_content nodes) keeps every byte.
-  let cursor = open.end;
-  for (const child of part.children) {
-    if (child.type !== "interpolation") continue;
+  return fieldsAndLiterals(b, part, "interpolation", open.end, close.start, prefix);
+}
+
+/**
+ * The pieces of [from, to) in `container`: literal runs between the `{…}`
+ * fields (children of type `fieldType`), and the fields themselves. Reading
+ * the gaps from the source (rather than string_content nodes) keeps every byte.
+ */
+function fieldsAndLiterals(b: AstBuilder, container: Cst, fieldType: string, from: number, to: number, prefix: Prefix): Piece[] {
+  const pieces: Piece[] = [];
+  let cursor = from;
+  for (const child of container.children) {
+    if (child.type !== fieldType) continue;
     pieces.push({ literal: decode(b.text.slice(cursor, child.start), prefix), start: cursor, end: child.start });
     pieces.push(...interpolation(b, child, prefix));
     cursor = child.end;
   }
-  pieces.push({ literal: decode(b.text.slice(cursor, close.start), prefix), start: cursor, end: close.start });
+  pieces.push({ literal: decode(b.text.slice(cursor, to), prefix), start: cursor, end: to });
   return pieces;
 }
 
@@ -123,17 +130,9 @@ function interpolation(b: AstBuilder, cst: Cst, prefix: Prefix): Piece[] {
 }
 
 function formatSpecifier(b: AstBuilder, cst: Cst, prefix: Prefix): PyNode {
-  const pieces: Piece[] = [];
-  // The spec starts after its ':'; literal runs sit between nested fields.
+  // The spec starts after its ':'; nested fields are format_expressions.
   const start = cst.start + 1;
-  let cursor = start;
-  for (const child of cst.children) {
-    if (child.type !== "format_expression") continue;
-    pieces.push({ literal: decode(b.text.slice(cursor, child.start), prefix), start: cursor, end: child.start });
-    pieces.push(...interpolation(b, child, prefix));
-    cursor = child.end;
-  }
-  pieces.push({ literal: decode(b.text.slice(cursor, cst.end), prefix), start: cursor, end: cst.end });
+  const pieces = fieldsAndLiterals(b, cst, "format_expression", start, cst.end, prefix);
   return b.node("JoinedStr", start, cst.end, { values: joinPieces(b, pieces) });
 }
 
