@@ -20,7 +20,7 @@ describe("aether ast", () => {
     assert.deepEqual(runAether(["ast", "app.py"], tree.root), {
       status: 0,
       stdout: [
-        "Module 1:0-3:0 type_ignores=[]",
+        "Module 1:0-3:0",
         "  body[0]: Import 1:0-1:13",
         '    names[0]: alias 1:7-1:13 name="ctypes" asname=null',
         "  body[1]: Expr 2:0-2:36",
