@@ -101,6 +101,53 @@ export class CallGraph {
     return null;
   }
 
+  /** The class an expression names, when it is defined in this file. */
+  resolveClass(expr: PyNode): PyNode | null {
+    if (expr.type !== "Name") return null;
+    const binding = this.scopes.resolve(expr.id as string, this.scopes.scopeOf(expr));
+    const site = binding?.sites.length === 1 ? binding.sites[0] : undefined;
+    return site?.kind === "class" ? site.node : null;
+  }
+
+  /** A class's methods, its in-file base classes' after its own (overridden ones left out). */
+  methodsOf(cls: PyNode, seen = new Set<PyNode>()): PyNode[] {
+    if (seen.has(cls)) return [];
+    seen.add(cls);
+    const own = (cls.body as PyNode[]).filter((s) => s.type === "FunctionDef" || s.type === "AsyncFunctionDef");
+    const names = new Set(own.map((m) => m.name as string));
+    const inherited = (cls.bases as PyNode[])
+      .map((base) => this.resolveClass(base))
+      .flatMap((base) => (base ? this.methodsOf(base, seen) : []))
+      .filter((m) => !names.has(m.name as string));
+    return [...own, ...inherited];
+  }
+
+  /** The def on this line, or on the line below (for a comment above a def or its decorators). */
+  functionAtLine(line: number): PyNode | null {
+    for (const fn of this.functions) {
+      if (fn.type === "Lambda") continue;
+      const decorators = fn.decorator_list as PyNode[];
+      const first = decorators[0]?.loc.start.line ?? fn.loc.start.line;
+      if (line === fn.loc.start.line || line === first - 1 || (line >= first && line <= fn.loc.start.line)) return fn;
+    }
+    return null;
+  }
+
+  /** `Class.method` or `outer.<locals>.inner`, like Python's `__qualname__`. */
+  qualifiedNameOf(fn: PyNode): string | null {
+    const parts: string[] = [];
+    for (let node: PyNode | null = fn; node && node.type !== "Module"; node = node.parent) {
+      if (node.type === "FunctionDef" || node.type === "AsyncFunctionDef") {
+        parts.unshift(node !== fn ? `${node.name as string}.<locals>` : (node.name as string));
+      } else if (node.type === "ClassDef") {
+        parts.unshift(node.name as string);
+      } else if (node.type === "Lambda") {
+        parts.unshift(node === fn ? "<lambda>" : "<lambda>.<locals>");
+      }
+    }
+    return parts.length > 0 ? parts.join(".") : null;
+  }
+
   #add(call: PyNode): void {
     const site: CallSite = {
       call,

@@ -3,11 +3,23 @@
 //   scopes     — which binding does a name refer to?
 //   imports    — what qualified name does an expression stand for?
 //   callGraph  — which in-file function calls which?
-// The concurrency layers (thread entries, lock sets, access summaries) slot in
-// here the same way: a lazy getter over the layers below.
+//   origins    — which constructor made the value a name or attribute holds?
+//   entries    — which functions start running in a thread, and where?
+//   locks      — which locks are held at each statement?
+//   concurrency — does a function run concurrently (proven / intended / assumed)?
+//   accesses   — which shared state does each statement read or write?
+//   races      — which accesses are unsafe, each given to one rule?
 import type { PythonSourceCode } from "../language/pythonSourceCode.js";
 import type { PyNode } from "../language/nodes.js";
 import { CallGraph } from "./callGraph.js";
+import { collectAccesses, type Access } from "./concurrency/accesses.js";
+import { ConcurrencyEvidence } from "./concurrency/evidence.js";
+import { LockModel } from "./concurrency/locks.js";
+import { RaceAnalysis } from "./concurrency/races.js";
+import { SharedState } from "./concurrency/sharedState.js";
+import { findThreadEntries, type ThreadEntry } from "./concurrency/threadEntries.js";
+import { moduleNameOf } from "./moduleName.js";
+import { ValueOrigins } from "./values.js";
 import { ImportTable } from "./imports.js";
 import { ScopeTree } from "./scopes.js";
 
@@ -17,14 +29,25 @@ export class SemanticModel {
   #scopes: ScopeTree | undefined;
   #imports: ImportTable | undefined;
   #callGraph: CallGraph | undefined;
+  #origins: ValueOrigins | undefined;
+  #entries: ThreadEntry[] | undefined;
+  #locks: LockModel | undefined;
+  #concurrency: ConcurrencyEvidence | undefined;
+  #state: SharedState | undefined;
+  #accesses: Access[] | undefined;
+  #races: RaceAnalysis | undefined;
 
-  private constructor(readonly sourceCode: PythonSourceCode) {}
+  private constructor(
+    readonly sourceCode: PythonSourceCode,
+    /** The file's path relative to the project (for `threadEntries` patterns), if known. */
+    readonly filename: string | null,
+  ) {}
 
   /** The model of a file, created once per SourceCode. */
-  static of(sourceCode: PythonSourceCode): SemanticModel {
+  static of(sourceCode: PythonSourceCode, filename: string | null = null): SemanticModel {
     let model = sourceCode.cache.get(CACHE_KEY) as SemanticModel | undefined;
     if (!model) {
-      model = new SemanticModel(sourceCode);
+      model = new SemanticModel(sourceCode, filename);
       sourceCode.cache.set(CACHE_KEY, model);
     }
     return model;
@@ -44,6 +67,60 @@ export class SemanticModel {
 
   get callGraph(): CallGraph {
     return (this.#callGraph ??= new CallGraph(this.module, this.scopes));
+  }
+
+  get origins(): ValueOrigins {
+    return (this.#origins ??= new ValueOrigins(this.module, this.scopes, this.imports));
+  }
+
+  get threadEntries(): readonly ThreadEntry[] {
+    return (this.#entries ??= findThreadEntries({
+      module: this.module,
+      text: this.sourceCode.text,
+      scopes: this.scopes,
+      imports: this.imports,
+      callGraph: this.callGraph,
+      origins: this.origins,
+      annotations: this.sourceCode.annotations,
+      configuredEntries: this.sourceCode.languageOptions.threadEntries ?? [],
+      moduleName: this.filename ? moduleNameOf(this.filename) : null,
+    }));
+  }
+
+  get locks(): LockModel {
+    return (this.#locks ??= new LockModel(
+      this.module,
+      this.sourceCode.text,
+      this.scopes,
+      this.imports,
+      this.origins,
+      this.callGraph,
+      this.sourceCode.annotations,
+      new Set(this.threadEntries.map((e) => e.fn)),
+    ));
+  }
+
+  get concurrency(): ConcurrencyEvidence {
+    return (this.#concurrency ??= new ConcurrencyEvidence(this.module, this.callGraph, this.threadEntries, this.locks));
+  }
+
+  get sharedState(): SharedState {
+    return (this.#state ??= new SharedState(this.scopes, this.origins));
+  }
+
+  get accesses(): readonly Access[] {
+    return (this.#accesses ??= collectAccesses(this.module, this.sharedState, this.locks));
+  }
+
+  get races(): RaceAnalysis {
+    return (this.#races ??= new RaceAnalysis(
+      this.accesses,
+      this.concurrency,
+      this.module,
+      this.sourceCode.annotations,
+      this.sharedState,
+      this.locks,
+    ));
   }
 
   /** Shorthand for `imports.qualifiedName`. */

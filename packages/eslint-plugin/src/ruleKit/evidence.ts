@@ -26,3 +26,11 @@ export function tierOfMessageId(messageId: string | undefined): EvidenceTier {
 export function computeRisk(baseRisk: number, tier: EvidenceTier): number {
   return Math.round(baseRisk * evidenceWeight[tier] * 100) / 100;
 }
+
+/** Each message once per evidence tier (`race`, `race@intended`, `race@assumed`), all with the same text. */
+export function tieredMessages(messages: Readonly<Record<string, string>>): Record<string, string> {
+  const tiers: EvidenceTier[] = ["proven", "intended", "assumed"];
+  return Object.fromEntries(
+    Object.entries(messages).flatMap(([id, text]) => tiers.map((tier) => [tieredMessageId(id, tier), text])),
+  );
+}

@@ -1,7 +1,17 @@
 // Every rule, by id. Configs, docs and the README's rule table derive from this list.
 import type { AetherRule } from "../ruleKit/createRule.js";
 import cApiMisuse from "./c-api-misuse.js";
+import guardedByViolation from "./guarded-by-violation.js";
+import lockOrderInversion from "./lock-order-inversion.js";
+import moduleStateRace from "./module-state-race.js";
+import nonAtomicUpdate from "./non-atomic-update.js";
+import unsafeLazyInit from "./unsafe-lazy-init.js";
 
 export const rules: Readonly<Record<string, AetherRule>> = {
   "c-api-misuse": cApiMisuse,
+  "guarded-by-violation": guardedByViolation,
+  "lock-order-inversion": lockOrderInversion,
+  "module-state-race": moduleStateRace,
+  "non-atomic-update": nonAtomicUpdate,
+  "unsafe-lazy-init": unsafeLazyInit,
 };

@@ -1,0 +1,182 @@
+// Race findings: each unsafe access of shared state, decided once per file
+// and handed to exactly one rule — the most specific (guarded-by-violation,
+// then unsafe-lazy-init, then non-atomic-update, then module-state-race).
+import type { PyNode } from "../../language/nodes.js";
+import type { Annotation } from "../../language/annotations.js";
+import type { Access } from "./accesses.js";
+import type { ConcurrencyEvidence, Evidence } from "./evidence.js";
+import type { LockModel, LockRef } from "./locks.js";
+import type { SharedState, StateRef } from "./sharedState.js";
+import { walk } from "../walk.js";
+
+export type RaceRule = "guarded-by-violation" | "unsafe-lazy-init" | "non-atomic-update" | "module-state-race";
+
+export interface RaceFinding {
+  rule: RaceRule;
+  /** Which message of the rule: what kind of unsafe access this is. */
+  kind: "unguarded" | "lazyInit" | "readModifyWrite" | "checkThenAct" | "iterateWhileMutated" | "rebind";
+  access: Access;
+  evidence: Evidence;
+  /** A conflicting access elsewhere, when the finding depends on one. */
+  other: Access | null;
+  /** For guarded-by: the declared lock. */
+  guard: string | null;
+}
+
+const PRECEDENCE: readonly RaceRule[] = ["guarded-by-violation", "unsafe-lazy-init", "non-atomic-update", "module-state-race"];
+
+const WRITES = new Set(["write", "mutate", "rmw", "check-then-act", "lazy-init"]);
+const MUTATES_CONTENTS = new Set(["mutate", "rmw", "check-then-act"]);
+
+export interface Guard {
+  state: StateRef;
+  lock: string;
+  /** The lock's identity, as the lock model names it. */
+  lockId: string;
+  line: number;
+}
+
+export class RaceAnalysis {
+  readonly findings: RaceFinding[];
+  readonly guards: Guard[];
+
+  constructor(
+    private readonly accesses: readonly Access[],
+    private readonly concurrency: ConcurrencyEvidence,
+    module: PyNode,
+    annotations: readonly Annotation[],
+    state: SharedState,
+    private readonly locks: LockModel,
+  ) {
+    this.guards = findGuards(module, annotations, state);
+    this.findings = this.#decide();
+  }
+
+  findingsFor(rule: RaceRule): RaceFinding[] {
+    return this.findings.filter((f) => f.rule === rule);
+  }
+
+  evidenceOf(access: Access): Evidence | null {
+    const proven = this.concurrency.of(access.fn);
+    if (proven) return proven;
+    return access.state.kind === "global" || access.state.kind === "class" ? this.concurrency.assumed(access.fn) : null;
+  }
+
+  #decide(): RaceFinding[] {
+    const byState = new Map<string, Access[]>();
+    for (const access of this.accesses) {
+      const list = byState.get(access.state.id);
+      if (list) list.push(access);
+      else byState.set(access.state.id, [access]);
+    }
+    const candidates: RaceFinding[] = [];
+    for (const access of this.accesses) {
+      const evidence = this.evidenceOf(access);
+      const guard = this.guards.find((g) => g.state.id === access.state.id);
+      if (guard && access.fn && !access.held.some((l) => l.id === guard.lockId)) {
+        candidates.push({
+          rule: "guarded-by-violation",
+          kind: "unguarded",
+          access,
+          evidence: evidence ?? {
+            tier: "intended",
+            reason: `\`${access.state.display}\` is declared \`# guarded-by: ${guard.lock}\` at line ${guard.line}`,
+            instances: "many",
+            entry: null,
+          },
+          other: null,
+          guard: guard.lock,
+        });
+        continue;
+      }
+      if (!evidence || guard) continue;
+      const others = byState.get(access.state.id) ?? [];
+      const conflict = (accept: (other: Access) => boolean) =>
+        others.find((other) => accept(other) && this.#concurrent(access, evidence, other) && !commonLock(access.held, other.held));
+      const add = (rule: RaceRule, kind: RaceFinding["kind"], other: Access | null) =>
+        candidates.push({ rule, kind, access, evidence, other, guard: null });
+
+      switch (access.kind) {
+        case "lazy-init": {
+          if (access.held.length > 0) break;
+          const other = conflict((o) => WRITES.has(o.kind));
+          if (other) add("unsafe-lazy-init", "lazyInit", other === access ? null : other);
+          break;
+        }
+        case "rmw":
+        case "check-then-act": {
+          const other = conflict((o) => WRITES.has(o.kind) || o.kind === "read" || o.kind === "iterate");
+          if (other) add("non-atomic-update", access.kind === "rmw" ? "readModifyWrite" : "checkThenAct", other === access ? null : other);
+          break;
+        }
+        case "iterate": {
+          if (access.state.kind === "instance" || access.state.kind === "cell") break;
+          const other = conflict((o) => o !== access && MUTATES_CONTENTS.has(o.kind));
+          if (other) add("module-state-race", "iterateWhileMutated", other);
+          break;
+        }
+        case "write": {
+          if (access.state.kind !== "global") break;
+          const other = conflict((o) => o !== access && o.fn !== access.fn && (o.kind === "read" || o.kind === "iterate"));
+          if (other) add("module-state-race", "rebind", other);
+          break;
+        }
+      }
+    }
+    // One finding per statement: the most specific rule wins.
+    const byNode = new Map<PyNode, RaceFinding>();
+    for (const finding of candidates) {
+      const known = byNode.get(finding.access.node);
+      if (!known || PRECEDENCE.indexOf(finding.rule) < PRECEDENCE.indexOf(known.rule)) byNode.set(finding.access.node, finding);
+    }
+    return [...byNode.values()].sort((a, b) => a.access.node.range[0] - b.access.node.range[0]);
+  }
+
+  /** Whether `other` may run at the same time as `access` (which runs concurrently, per `evidence`). */
+  #concurrent(access: Access, evidence: Evidence, other: Access): boolean {
+    if (other === access || other.fn === access.fn) return evidence.instances === "many";
+    if (!other.fn) return false; // module level: import time, before any thread starts
+    if (other.fn.type !== "Lambda" && /^__(init|new|post_init)__$/.test(other.fn.name as string)) return false;
+    return true;
+  }
+
+  /** The lock a fix should take for state owned by `owner`: its one lock, if it has exactly one. */
+  onlyLockOf(owner: PyNode): LockRef | null {
+    const created = this.locks.locksCreatedIn(owner);
+    return created.length === 1 ? created[0]! : null;
+  }
+}
+
+function commonLock(a: readonly LockRef[], b: readonly LockRef[]): boolean {
+  return a.some((l) => b.some((m) => m.id === l.id));
+}
+
+/** `x = 0  # guarded-by: _lock` and `self.items = []  # guarded-by: self._lock`. */
+function findGuards(module: PyNode, annotations: readonly Annotation[], state: SharedState): Guard[] {
+  const byLine = new Map<number, Annotation>();
+  for (const a of annotations) if (a.kind === "guarded-by") byLine.set(a.line, a);
+  if (byLine.size === 0) return [];
+  const guards: Guard[] = [];
+  walk(module, (node) => {
+    if (node.type !== "Assign" && node.type !== "AnnAssign") return;
+    const annotation = byLine.get(node.loc.start.line);
+    if (!annotation) return;
+    const target = node.type === "Assign" ? (node.targets as PyNode[])[0]! : (node.target as PyNode);
+    const ref = state.stateOf(target) ?? (target.type === "Name" && node.parent?.type === "Module"
+      ? { id: `global:${target.id as string}`, kind: "global" as const, display: target.id as string, owner: module, name: target.id as string }
+      : null);
+    if (!ref) return;
+    const lock = annotation.argument!;
+    guards.push({ state: ref, lock, lockId: lockIdFromText(lock, ref), line: annotation.line });
+  });
+  return guards;
+}
+
+/** `self._lock` in class C → `C._lock`; `_lock` → `_lock`: the identity the lock model gives it. */
+function lockIdFromText(text: string, ref: StateRef): string {
+  const parts = text.split(".");
+  if (parts.length === 2 && (parts[0] === "self" || parts[0] === "cls") && ref.owner.type === "ClassDef") {
+    return `${ref.owner.name as string}.${parts[1]!}`;
+  }
+  return text;
+}

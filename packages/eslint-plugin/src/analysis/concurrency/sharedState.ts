@@ -1,0 +1,106 @@
+// Shared state: the module globals, class attributes, instance attributes and
+// closure cells that several threads can reach, each with a stable identity.
+// Locals, thread-local storage, locks themselves and thread-safe hand-off
+// objects (queues, events) are not shared state for the race rules.
+import type { PyNode } from "../../language/nodes.js";
+import { threadLocalConstructors, threadSafeContainers, lockConstructors } from "../../data/threadApis.js";
+import type { ScopeTree } from "../scopes.js";
+import { enclosingFunction, type ValueOrigins } from "../values.js";
+
+export interface StateRef {
+  /** `global:counter`, `class:Cache.instances`, `self:Cache.hits`, `cell:outer.<locals>.n`. */
+  id: string;
+  kind: "global" | "class" | "instance" | "cell";
+  /** How messages name it: `counter`, `Cache.instances`, `self.hits`. */
+  display: string;
+  /** The module, class or function that owns the state. */
+  owner: PyNode;
+  /** The bare name (for fixes and guarded-by lookups). */
+  name: string;
+}
+
+/** Methods that mutate built-in containers in place. */
+export const MUTATING_METHODS = new Set([
+  "append", "extend", "insert", "pop", "remove", "clear", "update", "setdefault", "add", "discard",
+  "popitem", "sort", "reverse", "appendleft", "extendleft", "popleft", "rotate", "difference_update",
+  "intersection_update", "symmetric_difference_update", "__setitem__", "__delitem__",
+]);
+
+/** Methods that do not touch the object's state (reads), so they are not mutations. */
+const NOT_SHARED_CONSTRUCTORS = new Set([...threadLocalConstructors, ...threadSafeContainers, ...Object.keys(lockConstructors)]);
+
+export class SharedState {
+  constructor(
+    private readonly scopes: ScopeTree,
+    private readonly origins: ValueOrigins,
+  ) {}
+
+  /**
+   * The shared state an expression (a Name or an Attribute) denotes, or null
+   * for locals, parameters, thread-local storage, locks and queues.
+   */
+  stateOf(expr: PyNode): StateRef | null {
+    if (expr.type === "Name") return this.#nameState(expr);
+    if (expr.type === "Attribute") return this.#attributeState(expr);
+    return null;
+  }
+
+  /** Whether the value an expression holds is safe to share by construction (a lock, a queue, thread-local storage). */
+  isSafeByConstruction(expr: PyNode): boolean {
+    const constructor = this.origins.constructorOf(expr);
+    return constructor !== null && NOT_SHARED_CONSTRUCTORS.has(constructor);
+  }
+
+  #nameState(expr: PyNode): StateRef | null {
+    const name = expr.id as string;
+    const scope = this.scopes.scopeOf(expr);
+    const binding = this.scopes.resolve(name, scope);
+    if (!binding) return null;
+    if (binding.sites.some((s) => s.kind === "function" || s.kind === "class" || s.kind === "import")) return null;
+    if (binding.scope.kind === "module") {
+      return { id: `global:${name}`, kind: "global", display: name, owner: binding.scope.node, name };
+    }
+    if (binding.scope.kind === "function" && binding.scope !== scope && binding.sites.some((s) => s.kind !== "parameter")) {
+      // A closure cell: only shared when an inner function writes it through `nonlocal`.
+      if (!this.#writtenThroughNonlocal(binding.scope.node, name)) return null;
+      const owner = binding.scope.node;
+      return { id: `cell:${owner.range[0]}:${name}`, kind: "cell", display: name, owner, name };
+    }
+    if (scope.nonlocals.has(name)) {
+      const owner = binding.scope.node;
+      return { id: `cell:${owner.range[0]}:${name}`, kind: "cell", display: name, owner, name };
+    }
+    return null;
+  }
+
+  #attributeState(expr: PyNode): StateRef | null {
+    const attr = expr.attr as string;
+    const selfClass = this.origins.classOfSelfAttribute(expr);
+    if (selfClass) {
+      const fn = enclosingFunction(expr);
+      const viaCls = fn && isClassMethod(fn);
+      const name = selfClass.name as string;
+      return viaCls
+        ? { id: `class:${name}.${attr}`, kind: "class", display: `${name}.${attr}`, owner: selfClass, name: attr }
+        : { id: `self:${name}.${attr}`, kind: "instance", display: `self.${attr}`, owner: selfClass, name: attr };
+    }
+    const cls = this.origins.classOfClassAttribute(expr);
+    if (cls) {
+      const name = cls.name as string;
+      return { id: `class:${name}.${attr}`, kind: "class", display: `${name}.${attr}`, owner: cls, name: attr };
+    }
+    return null;
+  }
+
+  #writtenThroughNonlocal(owner: PyNode, name: string): boolean {
+    const scope = this.scopes.scopeOpenedBy(owner);
+    const search = (s: NonNullable<typeof scope>): boolean =>
+      s.children.some((child) => child.nonlocals.has(name) || search(child));
+    return scope ? search(scope) : false;
+  }
+}
+
+function isClassMethod(fn: PyNode): boolean {
+  if (fn.type === "Lambda") return false;
+  return (fn.decorator_list as PyNode[]).some((d) => d.type === "Name" && d.id === "classmethod");
+}

@@ -1,0 +1,19 @@
+// aether/module-state-race: module-level (and class-level) mutable state
+// iterated while another thread mutates it, or a global rebound while other
+// threads read it, with no common lock.
+import { createRaceRule } from "../ruleKit/raceRule.js";
+
+export default createRaceRule({
+  id: "module-state-race",
+  docs: {
+    description: "Module-level state iterated or rebound while other threads change or read it",
+    risk: 0.85,
+    category: "race",
+  },
+  messages: {
+    iterateWhileMutated:
+      "`{{state}}` is iterated here while {{other}} changes it with no common lock: the loop can fail with `RuntimeError: dictionary changed size during iteration` or skip items. {{evidence}}. {{protection}}.",
+    rebind:
+      "Global `{{state}}` is rebound here while {{other}} reads it with no common lock: readers can see a mix of old and new state. {{evidence}}. {{protection}}.",
+  },
+});
