@@ -17,7 +17,7 @@ import { ConcurrencyEvidence } from "./concurrency/evidence.js";
 import { LockModel } from "./concurrency/locks.js";
 import { RaceAnalysis } from "./concurrency/races.js";
 import { SharedState } from "./concurrency/sharedState.js";
-import { findThreadEntries, type ThreadEntry } from "./concurrency/threadEntries.js";
+import { findProcessTargets, findThreadEntries, type EntryContext, type ThreadEntry } from "./concurrency/threadEntries.js";
 import { moduleNameOf } from "./moduleName.js";
 import { ValueOrigins } from "./values.js";
 import { ImportTable } from "./imports.js";
@@ -74,7 +74,11 @@ export class SemanticModel {
   }
 
   get threadEntries(): readonly ThreadEntry[] {
-    return (this.#entries ??= findThreadEntries({
+    return (this.#entries ??= findThreadEntries(this.#entryContext()));
+  }
+
+  #entryContext(): EntryContext {
+    return {
       module: this.module,
       text: this.sourceCode.text,
       scopes: this.scopes,
@@ -84,7 +88,7 @@ export class SemanticModel {
       annotations: this.sourceCode.annotations,
       configuredEntries: this.sourceCode.languageOptions.threadEntries ?? [],
       moduleName: this.filename ? moduleNameOf(this.filename) : null,
-    }));
+    };
   }
 
   get locks(): LockModel {
@@ -101,7 +105,13 @@ export class SemanticModel {
   }
 
   get concurrency(): ConcurrencyEvidence {
-    return (this.#concurrency ??= new ConcurrencyEvidence(this.module, this.callGraph, this.threadEntries, this.locks));
+    return (this.#concurrency ??= new ConcurrencyEvidence(
+      this.module,
+      this.callGraph,
+      this.threadEntries,
+      this.locks,
+      findProcessTargets(this.#entryContext()),
+    ));
   }
 
   get sharedState(): SharedState {

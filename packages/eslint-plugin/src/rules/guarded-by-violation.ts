@@ -1,6 +1,7 @@
 // aether/guarded-by-violation: state declared `# guarded-by: <lock>` read or
 // written without holding that lock. The most precise rule: the author stated
 // the contract.
+import { guardSuggestion } from "../ruleKit/lockFix.js";
 import { createRaceRule } from "../ruleKit/raceRule.js";
 
 export default createRaceRule({
@@ -12,5 +13,11 @@ export default createRaceRule({
   },
   messages: {
     unguarded: "`{{state}}` is declared guarded by `{{guard}}` but is accessed here without holding it. {{evidence}}.",
+  },
+  hasSuggestions: true,
+  extraMessages: { guardWithLock: "Wrap it in `with {{lock}}:`" },
+  fix(finding, model) {
+    const suggestion = guardSuggestion(finding, model);
+    return suggestion ? { suggest: [suggestion] } : {};
   },
 });

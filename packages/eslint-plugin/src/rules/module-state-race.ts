@@ -1,6 +1,7 @@
 // aether/module-state-race: module-level (and class-level) mutable state
 // iterated while another thread mutates it, or a global rebound while other
 // threads read it, with no common lock.
+import { guardSuggestion } from "../ruleKit/lockFix.js";
 import { createRaceRule } from "../ruleKit/raceRule.js";
 
 export default createRaceRule({
@@ -15,5 +16,11 @@ export default createRaceRule({
       "`{{state}}` is iterated here while {{other}} changes it with no common lock: the loop can fail with `RuntimeError: dictionary changed size during iteration` or skip items. {{evidence}}. {{protection}}.",
     rebind:
       "Global `{{state}}` is rebound here while {{other}} reads it with no common lock: readers can see a mix of old and new state. {{evidence}}. {{protection}}.",
+  },
+  hasSuggestions: true,
+  extraMessages: { guardWithLock: "Wrap it in `with {{lock}}:`" },
+  fix(finding, model) {
+    const suggestion = guardSuggestion(finding, model);
+    return suggestion ? { suggest: [suggestion] } : {};
   },
 });

@@ -30,28 +30,55 @@ export class ConcurrencyEvidence {
     private readonly callGraph: CallGraph,
     entries: readonly ThreadEntry[],
     locks: LockModel,
+    /** Functions that run in other processes (process pools): never concurrent here. */
+    private readonly processTargets: ReadonlySet<PyNode> = new Set(),
   ) {
     this.#propagate(entries);
     this.#findLockUsers(locks);
     this.#isLibrary = !hasMainGuard(module);
   }
 
-  /** The evidence that `fn` runs concurrently, or null (module level, or no evidence). */
+  /**
+   * The evidence that `fn` runs concurrently, or null (module level, or no
+   * evidence). A class that takes a lock means all its methods to be shared
+   * (RacerD's heuristic); a module that takes a lock says less about each of
+   * its functions — see `moduleLockReason`.
+   */
   of(fn: PyNode | null): Evidence | null {
     if (!fn) return null;
     const proven = this.#proven.get(fn);
     if (proven) return proven;
+    if (this.processTargets.has(fn)) return null;
     const owner = this.#owner(fn);
-    const lockUser = this.#lockUsers.get(owner);
+    const lockUser = owner.type === "ClassDef" ? this.#lockUsers.get(owner) : undefined;
     if (lockUser) {
       return { tier: "intended", reason: lockUser, instances: "many", entry: null };
     }
     return null;
   }
 
+  /**
+   * Intended evidence for a module-level function touching state that other
+   * code guards with a lock: the module's authors meant that state to be
+   * shared, so an unguarded access to it is suspect.
+   */
+  moduleLockEvidence(fn: PyNode | null, state: string): Evidence | null {
+    if (!fn || this.processTargets.has(fn) || this.#runsOnlyFromModuleCode(fn)) return null;
+    const lockUser = this.#lockUsers.get(this.module);
+    if (!lockUser) return null;
+    return {
+      tier: "intended",
+      reason: `${lockUser.replace(/, so its code is meant to run in threads$/, "")}, and guards \`${state}\` with a lock elsewhere, so it is meant to be shared`,
+      instances: "many",
+      entry: null,
+    };
+  }
+
   /** Assumed evidence for public module-level API of a library module (used for module state only). */
   assumed(fn: PyNode | null): Evidence | null {
-    if (!fn || !this.#isLibrary || fn.type === "Lambda") return null;
+    if (!fn || !this.#isLibrary || fn.type === "Lambda" || this.processTargets.has(fn) || this.#runsOnlyFromModuleCode(fn)) {
+      return null;
+    }
     const name = fn.name as string;
     const parent = fn.parent;
     const isPublicFunction = parent?.type === "Module" && !name.startsWith("_");
@@ -121,6 +148,16 @@ export class ConcurrencyEvidence {
         `${where} takes \`${acquisition.lock.text}\` at line ${acquisition.node.loc.start.line}, so its code is meant to run in threads`,
       );
     }
+  }
+
+  /**
+   * Set-up code: every call in this file comes from module-level code
+   * (import time, or the `if __name__ == "__main__":` block), before any
+   * thread this module starts.
+   */
+  #runsOnlyFromModuleCode(fn: PyNode): boolean {
+    const callers = this.callGraph.callsTo(fn);
+    return callers.length > 0 && callers.every((site) => site.caller === null);
   }
 
   /** The class a method belongs to, or the module for a module-level function. */

@@ -8,6 +8,7 @@ import type { ConcurrencyEvidence, Evidence } from "./evidence.js";
 import type { LockModel, LockRef } from "./locks.js";
 import type { SharedState, StateRef } from "./sharedState.js";
 import { walk } from "../walk.js";
+import { enclosingStatement } from "../statements.js";
 
 export type RaceRule = "guarded-by-violation" | "unsafe-lazy-init" | "non-atomic-update" | "module-state-race";
 
@@ -57,9 +58,15 @@ export class RaceAnalysis {
   }
 
   evidenceOf(access: Access): Evidence | null {
-    const proven = this.concurrency.of(access.fn);
-    if (proven) return proven;
-    return access.state.kind === "global" || access.state.kind === "class" ? this.concurrency.assumed(access.fn) : null;
+    const evidence = this.concurrency.of(access.fn);
+    if (evidence) return evidence;
+    if (access.state.kind !== "global" && access.state.kind !== "class") return null;
+    const guardedElsewhere = this.accesses.some((a) => a.state.id === access.state.id && a.held.length > 0);
+    if (guardedElsewhere) {
+      const intended = this.concurrency.moduleLockEvidence(access.fn, access.state.display);
+      if (intended) return intended;
+    }
+    return this.concurrency.assumed(access.fn);
   }
 
   #decide(): RaceFinding[] {
@@ -89,7 +96,8 @@ export class RaceAnalysis {
         });
         continue;
       }
-      if (!evidence || guard) continue;
+      // The unguarded side of a conflict is the bug; an access under a lock is not reported.
+      if (!evidence || guard || access.held.length > 0) continue;
       const others = byState.get(access.state.id) ?? [];
       const conflict = (accept: (other: Access) => boolean) =>
         others.find((other) => accept(other) && this.#concurrent(access, evidence, other) && !commonLock(access.held, other.held));
@@ -98,7 +106,6 @@ export class RaceAnalysis {
 
       switch (access.kind) {
         case "lazy-init": {
-          if (access.held.length > 0) break;
           const other = conflict((o) => WRITES.has(o.kind));
           if (other) add("unsafe-lazy-init", "lazyInit", other === access ? null : other);
           break;
@@ -123,13 +130,14 @@ export class RaceAnalysis {
         }
       }
     }
-    // One finding per statement: the most specific rule wins.
-    const byNode = new Map<PyNode, RaceFinding>();
+    // One finding per statement: the most specific rule wins, then the most telling access.
+    const byStatement = new Map<PyNode, RaceFinding>();
     for (const finding of candidates) {
-      const known = byNode.get(finding.access.node);
-      if (!known || PRECEDENCE.indexOf(finding.rule) < PRECEDENCE.indexOf(known.rule)) byNode.set(finding.access.node, finding);
+      const statement = enclosingStatement(finding.access.node) ?? finding.access.node;
+      const known = byStatement.get(statement);
+      if (!known || rank(finding) < rank(known)) byStatement.set(statement, finding);
     }
-    return [...byNode.values()].sort((a, b) => a.access.node.range[0] - b.access.node.range[0]);
+    return [...byStatement.values()].sort((a, b) => a.access.node.range[0] - b.access.node.range[0]);
   }
 
   /** Whether `other` may run at the same time as `access` (which runs concurrently, per `evidence`). */
@@ -145,6 +153,12 @@ export class RaceAnalysis {
     const created = this.locks.locksCreatedIn(owner);
     return created.length === 1 ? created[0]! : null;
   }
+}
+
+const KIND_ORDER: readonly string[] = ["lazy-init", "rmw", "check-then-act", "write", "mutate", "iterate", "read"];
+
+function rank(finding: RaceFinding): number {
+  return PRECEDENCE.indexOf(finding.rule) * 10 + KIND_ORDER.indexOf(finding.access.kind);
 }
 
 function commonLock(a: readonly LockRef[], b: readonly LockRef[]): boolean {

@@ -70,6 +70,27 @@ export function findThreadEntries(ctx: EntryContext): ThreadEntry[] {
   return mergeInstances(entries);
 }
 
+/**
+ * Functions handed to process pools and `multiprocessing.Process`: they run
+ * in another process, where nothing of this one is shared.
+ */
+export function findProcessTargets(ctx: EntryContext): Set<PyNode> {
+  const targets = new Set<PyNode>();
+  walk(ctx.module, (node) => {
+    if (node.type !== "Call") return;
+    const func = node.func as PyNode;
+    let target: PyNode | null = null;
+    if (ctx.imports.qualifiedName(func) === "multiprocessing.Process") {
+      target = argumentAt(node, { position: 1, keyword: "target", instances: "one" });
+    } else if (func.type === "Attribute" && poolMethods[func.attr as string]) {
+      const kind = ctx.origins.constructorOf(func.value as PyNode);
+      if (kind && processPools.has(kind)) target = argumentAt(node, poolMethods[func.attr as string]!);
+    }
+    if (target) for (const fn of callablesOf(ctx, target)) targets.add(fn);
+  });
+  return targets;
+}
+
 /** A Thread started twice, or in a loop, runs in several threads. */
 function mergeInstances(entries: ThreadEntry[]): ThreadEntry[] {
   const count = new Map<PyNode, number>();

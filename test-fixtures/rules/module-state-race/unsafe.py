@@ -1,0 +1,59 @@
+"""Module-level state iterated or rebound while other threads change or read it."""
+import threading
+import time
+
+_sessions = {}
+_subscribers = []
+_config = {"mode": "fast"}
+_active = set()
+
+
+def register(session_id, session):
+    _sessions[session_id] = session
+
+
+def expire_loop():
+    while True:
+        for session_id, session in _sessions.items():
+            if session.expired():
+                print(session_id)
+        time.sleep(1)
+
+
+def subscribe(callback):
+    _subscribers.append(callback)
+
+
+def publish(event):
+    for callback in _subscribers:
+        callback(event)
+
+
+def reload_config(path):
+    global _config
+    with open(path) as handle:
+        _config = dict(line.split("=", 1) for line in handle)
+
+
+def mode():
+    return _config["mode"]
+
+
+def track(item):
+    _active.add(item)
+    return sorted(_active)
+
+
+def snapshot():
+    return [s for s in _sessions.values()]
+
+
+threading.Thread(target=expire_loop, daemon=True).start()
+for n in range(4):
+    threading.Thread(target=register, args=(n, object())).start()
+    threading.Thread(target=subscribe, args=(print,)).start()
+    threading.Thread(target=publish, args=("tick",)).start()
+    threading.Thread(target=reload_config, args=("app.cfg",)).start()
+    threading.Thread(target=mode).start()
+    threading.Thread(target=track, args=(n,)).start()
+    threading.Thread(target=snapshot).start()
