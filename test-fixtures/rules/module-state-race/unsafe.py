@@ -48,6 +48,29 @@ def snapshot():
     return [s for s in _sessions.values()]
 
 
+_scores = {}
+
+
+def score(player, points):
+    _scores[player] = points
+
+
+def leaderboard_total():
+    return sum(_scores.values())
+
+
+class Plugins:
+    registry = {}
+
+    @classmethod
+    def add(cls, name, plugin):
+        cls.registry[name] = plugin
+
+    @classmethod
+    def names(cls):
+        return [name for name in cls.registry]
+
+
 threading.Thread(target=expire_loop, daemon=True).start()
 for n in range(4):
     threading.Thread(target=register, args=(n, object())).start()
@@ -57,3 +80,7 @@ for n in range(4):
     threading.Thread(target=mode).start()
     threading.Thread(target=track, args=(n,)).start()
     threading.Thread(target=snapshot).start()
+    threading.Thread(target=score, args=("p", n)).start()
+    threading.Thread(target=leaderboard_total).start()
+    threading.Thread(target=Plugins.add, args=("x", n)).start()
+    threading.Thread(target=Plugins.names).start()

@@ -1,4 +1,6 @@
 """Look-alikes that must not be reported by aether/unsafe-lazy-init."""
+import functools
+import os
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
@@ -57,8 +59,19 @@ def load_settings_at_startup():
         _settings = {"debug": True}
 
 
+@functools.cache
+def config_from_env():
+    # Memoising a pure value is harmless even if it runs twice.
+    return (os.environ.get("MODE", "fast"), int(os.environ.get("WORKERS", "4")))
+
+
+@functools.lru_cache(maxsize=128)
+def parse(text):
+    return text.split()
+
+
 def handle(n):
-    return get_client(), locked_init(), per_thread_connection(), local_cache(), Resource(), n
+    return get_client(), locked_init(), per_thread_connection(), local_cache(), Resource(), config_from_env(), parse("a b"), n
 
 
 if __name__ == "__main__":

@@ -1,7 +1,9 @@
 """Check-then-initialise without a lock."""
+import functools
 import sqlite3
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from functools import cached_property, lru_cache
 
 _client = None
 _registry = None
@@ -47,8 +49,38 @@ class Pool:
             self.size = n
 
 
+def settings():
+    if not hasattr(settings, "values"):
+        settings.values = {"debug": False}
+    return settings.values
+
+
+@functools.cache
+def database():
+    return sqlite3.connect("app.db", check_same_thread=False)
+
+
+@lru_cache(maxsize=None)
+def log_file():
+    return open("app.log", "a")
+
+
+class Session:
+    def __init__(self):
+        self._lock = threading.Lock()
+        self.requests = 0
+
+    @cached_property
+    def connection(self):
+        return sqlite3.connect("session.db")
+
+    def count(self):
+        with self._lock:
+            self.requests += 1
+
+
 def handle(request):
-    return get_client(), registry(), Service.instance(), request
+    return get_client(), registry(), Service.instance(), settings(), database(), log_file(), request
 
 
 with ThreadPoolExecutor() as executor:

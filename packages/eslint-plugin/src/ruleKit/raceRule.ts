@@ -16,8 +16,10 @@ export interface RaceRuleSpec {
   hasSuggestions?: boolean;
   /** Fix or suggestions for one finding, if any. */
   fix?: (finding: RaceFinding, model: SemanticModel) => Pick<Finding, "fix" | "suggest">;
-  /** Extra messages (suggestion descriptions). */
+  /** Extra messages (suggestion descriptions, and the messages of `moreFindings`). */
   extraMessages?: Record<string, string>;
+  /** Findings of this rule that the race analysis does not make (rule-specific forms). */
+  moreFindings?: (model: SemanticModel) => Finding[];
 }
 
 export function createRaceRule(spec: RaceRuleSpec): AetherRule {
@@ -50,6 +52,7 @@ export function createRaceRule(spec: RaceRuleSpec): AetherRule {
               ...(spec.fix ? spec.fix(finding, model) : {}),
             });
           }
+          for (const finding of spec.moreFindings?.(model) ?? []) context.report(finding);
         },
       };
     },

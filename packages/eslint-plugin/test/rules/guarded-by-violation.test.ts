@@ -1,0 +1,21 @@
+// aether/guarded-by-violation on its fixtures: exact findings on the unsafe cases, silence on the safe look-alikes.
+import assert from "node:assert/strict";
+import { allFindings, findings, fixture } from "../support/ruleFixtures.js";
+
+describe("aether/guarded-by-violation", () => {
+  it("reports each unsafe case with its evidence", () => {
+    assert.deepEqual(findings("guarded-by-violation", fixture("guarded-by-violation", "unsafe.py")), [
+      [10, 5, "`_jobs` is declared guarded by `_lock` but is accessed here without holding it. `add_job` is public API: free-threaded callers may run it in parallel."],
+      [15, 5, "`_done` is declared guarded by `_lock` but is accessed here without holding it. `finish` is public API: free-threaded callers may run it in parallel."],
+      [19, 16, "`_jobs` is declared guarded by `_lock` but is accessed here without holding it. `count` is public API: free-threaded callers may run it in parallel."],
+      [29, 16, "`self.closed` is declared guarded by `self._lock` but is accessed here without holding it. `Inbox` takes `self._lock` at line 36, so its code is meant to run in threads."],
+      [30, 13, "`self.messages` is declared guarded by `self._lock` but is accessed here without holding it. `Inbox` takes `self._lock` at line 36, so its code is meant to run in threads."],
+      [33, 9, "`self.closed` is declared guarded by `self._lock` but is accessed here without holding it. `Inbox` takes `self._lock` at line 36, so its code is meant to run in threads."],
+      [38, 9, "`self.messages` is declared guarded by `self._lock` but is accessed here without holding it. `Inbox` takes `self._lock` at line 36, so its code is meant to run in threads."],
+    ]);
+  });
+
+  it("reports nothing on the safe look-alikes (no rule does)", () => {
+    assert.deepEqual(allFindings(fixture("guarded-by-violation", "safe.py")), []);
+  });
+});
