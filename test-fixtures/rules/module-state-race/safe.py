@@ -49,6 +49,19 @@ def per_thread():
         print(item)
 
 
+_settings = {"mode": "fast"}
+
+
+def set_mode(mode):
+    # One rebinding is atomic: readers see the old dict or the new one.
+    global _settings
+    _settings = {"mode": mode}
+
+
+def get_mode():
+    return _settings["mode"]
+
+
 def main():
     # Main-thread setup before the threads start.
     for name in ("a", "b"):
@@ -63,6 +76,8 @@ def main():
         threading.Thread(target=defaults).start()
         threading.Thread(target=drain).start()
         threading.Thread(target=per_thread).start()
+        threading.Thread(target=set_mode, args=("slow",)).start()
+        threading.Thread(target=get_mode).start()
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ import time
 _sessions = {}
 _subscribers = []
 _config = {"mode": "fast"}
+_version = 1
 _active = set()
 
 
@@ -30,13 +31,14 @@ def publish(event):
 
 
 def reload_config(path):
-    global _config
+    global _config, _version
     with open(path) as handle:
         _config = dict(line.split("=", 1) for line in handle)
+    _version = _version + 1
 
 
 def mode():
-    return _config["mode"]
+    return _version, _config["mode"]
 
 
 def track(item):

@@ -20,7 +20,7 @@ export class CallGraph {
   readonly #callsTo = new Map<PyNode, CallSite[]>();
 
   constructor(
-    module: PyNode,
+    private readonly module: PyNode,
     private readonly scopes: ScopeTree,
   ) {
     walk(module, (node) => {
@@ -149,14 +149,50 @@ export class CallGraph {
   }
 
   #add(call: PyNode): void {
-    const site: CallSite = {
-      call,
-      caller: this.enclosingFunction(call),
-      callee: this.resolveFunction(call.func as PyNode),
+    const caller = this.enclosingFunction(call);
+    const callee = this.resolveFunction(call.func as PyNode);
+    // `self.m()` may run a subclass's override of `m` (dynamic dispatch).
+    const overrides = callee ? this.#overridesReachedFrom(call.func as PyNode, callee) : [];
+    for (const target of [callee, ...overrides]) {
+      const site: CallSite = { call, caller, callee: target };
+      this.calls.push(site);
+      push(this.#callsFrom, caller, site);
+      if (target) push(this.#callsTo, target, site);
+    }
+  }
+
+  #subclasses: Map<PyNode, PyNode[]> | undefined;
+
+  #overridesReachedFrom(func: PyNode, callee: PyNode): PyNode[] {
+    if (func.type !== "Attribute" || (func.value as PyNode).type !== "Name") return [];
+    const owner = (func.value as PyNode).id;
+    if (owner !== "self" && owner !== "cls") return [];
+    const cls = callee.parent?.type === "ClassDef" ? callee.parent : null;
+    if (!cls) return [];
+    if (!this.#subclasses) {
+      this.#subclasses = new Map();
+      walk(this.module, (node) => {
+        if (node.type !== "ClassDef") return;
+        for (const base of node.bases as PyNode[]) {
+          const parent = this.resolveClass(base);
+          if (parent) push(this.#subclasses!, parent, node);
+        }
+      });
+    }
+    const found: PyNode[] = [];
+    const visit = (c: PyNode, seen: Set<PyNode>) => {
+      for (const sub of this.#subclasses!.get(c) ?? []) {
+        if (seen.has(sub)) continue;
+        seen.add(sub);
+        const own = (sub.body as PyNode[]).find(
+          (s) => (s.type === "FunctionDef" || s.type === "AsyncFunctionDef") && s.name === callee.name,
+        );
+        if (own) found.push(own);
+        visit(sub, seen);
+      }
     };
-    this.calls.push(site);
-    push(this.#callsFrom, site.caller, site);
-    if (site.callee) push(this.#callsTo, site.callee, site);
+    visit(cls, new Set([cls]));
+    return found;
   }
 }
 

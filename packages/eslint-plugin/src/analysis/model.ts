@@ -17,7 +17,7 @@ import { ConcurrencyEvidence } from "./concurrency/evidence.js";
 import { LockModel } from "./concurrency/locks.js";
 import { RaceAnalysis } from "./concurrency/races.js";
 import { SharedState } from "./concurrency/sharedState.js";
-import { findProcessTargets, findThreadEntries, type EntryContext, type ThreadEntry } from "./concurrency/threadEntries.js";
+import { findSequentialTargets, findThreadEntries, type EntryContext, type ThreadEntry } from "./concurrency/threadEntries.js";
 import { moduleNameOf } from "./moduleName.js";
 import { ValueOrigins } from "./values.js";
 import { ImportTable } from "./imports.js";
@@ -110,7 +110,7 @@ export class SemanticModel {
       this.callGraph,
       this.threadEntries,
       this.locks,
-      findProcessTargets(this.#entryContext()),
+      findSequentialTargets(this.#entryContext()),
     ));
   }
 

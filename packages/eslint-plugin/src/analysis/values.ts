@@ -67,9 +67,36 @@ export class ValueOrigins {
     return site?.kind === "class" ? site.node : null;
   }
 
-  /** Values assigned to an attribute of a class, anywhere in the file. */
+  /** Values assigned to an attribute of a class or its in-file base classes, anywhere in the file. */
   attributeValues(cls: PyNode, attr: string): readonly PyNode[] {
-    return this.#classAttributes.get(cls)?.get(attr) ?? [];
+    return this.#lineage(cls).flatMap((c) => this.#classAttributes.get(c)?.get(attr) ?? []);
+  }
+
+  /**
+   * The class an attribute belongs to: the most basic class of this file, in
+   * `cls`'s lineage, that assigns it. `self.lock` in a Handler subclass is
+   * Handler's `lock`, so both name the same state and the same lock.
+   */
+  attributeOwner(cls: PyNode, attr: string): PyNode {
+    const lineage = this.#lineage(cls);
+    for (let i = lineage.length - 1; i >= 0; i--) {
+      if (this.#classAttributes.get(lineage[i]!)?.has(attr)) return lineage[i]!;
+    }
+    return cls;
+  }
+
+  /** The class followed by its in-file base classes (depth first, each once). */
+  #lineage(cls: PyNode, seen = new Set<PyNode>()): PyNode[] {
+    if (seen.has(cls)) return [];
+    seen.add(cls);
+    const result = [cls];
+    for (const base of cls.bases as PyNode[]) {
+      if (base.type !== "Name") continue;
+      const binding = this.scopes.resolve(base.id as string, this.scopes.scopeOf(base));
+      const site = binding?.sites.length === 1 ? binding.sites[0] : undefined;
+      if (site?.kind === "class") result.push(...this.#lineage(site.node, seen));
+    }
+    return result;
   }
 
   /**

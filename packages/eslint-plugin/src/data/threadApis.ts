@@ -55,6 +55,9 @@ export const processPools = new Set([
   "multiprocessing.get_context",
 ]);
 
+/** Registrations whose callback runs when this module's threads are done (exit). */
+export const sequentialCallbacks = new Set(["atexit.register", "threading._register_atexit"]);
+
 /** Base classes whose `run` executes in its own thread. */
 export const threadClasses = new Set(["threading.Thread"]);
 

@@ -5,6 +5,8 @@ import guardedByViolation from "./guarded-by-violation.js";
 import lockOrderInversion from "./lock-order-inversion.js";
 import moduleStateRace from "./module-state-race.js";
 import nonAtomicUpdate from "./non-atomic-update.js";
+import sharedIterator from "./shared-iterator.js";
+import sqliteSharedConnection from "./sqlite-shared-connection.js";
 import unsafeLazyInit from "./unsafe-lazy-init.js";
 
 export const rules: Readonly<Record<string, AetherRule>> = {
@@ -13,5 +15,7 @@ export const rules: Readonly<Record<string, AetherRule>> = {
   "lock-order-inversion": lockOrderInversion,
   "module-state-race": moduleStateRace,
   "non-atomic-update": nonAtomicUpdate,
+  "shared-iterator": sharedIterator,
+  "sqlite-shared-connection": sqliteSharedConnection,
   "unsafe-lazy-init": unsafeLazyInit,
 };

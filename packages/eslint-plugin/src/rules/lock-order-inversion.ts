@@ -36,7 +36,9 @@ export default createRule({
 
         for (const acquisition of acquisitions) {
           const again = acquisition.held.find((l) => l.id === acquisition.lock.id);
-          if (!again || acquisition.lock.kind !== "lock") continue;
+          // A lock made in the function and taken twice is a signal: another
+          // thread releases it (Condition.wait's waiter lock), not a self-deadlock.
+          if (!again || acquisition.lock.kind !== "lock" || acquisition.lock.id.includes(".<locals>.")) continue;
           const evidence = evidenceOf(acquisition.fn);
           const lexical = acquisition.fn ? !locks.entryLocksOf(acquisition.fn).some((l) => l.id === again.id) : true;
           context.report({

@@ -5,9 +5,9 @@ import { allFindings, findings, fixture } from "../support/ruleFixtures.js";
 describe("aether/guarded-by-violation", () => {
   it("reports each unsafe case with its evidence", () => {
     assert.deepEqual(findings("guarded-by-violation", fixture("guarded-by-violation", "unsafe.py")), [
-      [10, 5, "`_jobs` is declared guarded by `_lock` but is accessed here without holding it. `add_job` is public API: free-threaded callers may run it in parallel."],
+      [10, 5, "`_jobs` is declared guarded by `_lock` but is accessed here without holding it. `_jobs` is declared `# guarded-by: _lock` at line 5."],
       [15, 5, "`_done` is declared guarded by `_lock` but is accessed here without holding it. `finish` is public API: free-threaded callers may run it in parallel."],
-      [19, 16, "`_jobs` is declared guarded by `_lock` but is accessed here without holding it. `count` is public API: free-threaded callers may run it in parallel."],
+      [19, 16, "`_jobs` is declared guarded by `_lock` but is accessed here without holding it. `_jobs` is declared `# guarded-by: _lock` at line 5."],
       [29, 16, "`self.closed` is declared guarded by `self._lock` but is accessed here without holding it. `Inbox` takes `self._lock` at line 36, so its code is meant to run in threads."],
       [30, 13, "`self.messages` is declared guarded by `self._lock` but is accessed here without holding it. `Inbox` takes `self._lock` at line 36, so its code is meant to run in threads."],
       [33, 9, "`self.closed` is declared guarded by `self._lock` but is accessed here without holding it. `Inbox` takes `self._lock` at line 36, so its code is meant to run in threads."],

@@ -30,7 +30,7 @@ export class ConcurrencyEvidence {
     private readonly callGraph: CallGraph,
     entries: readonly ThreadEntry[],
     locks: LockModel,
-    /** Functions that run in other processes (process pools): never concurrent here. */
+    /** Functions that run while no other thread of this module does (other processes, after fork, at exit). */
     private readonly processTargets: ReadonlySet<PyNode> = new Set(),
   ) {
     this.#propagate(entries);

@@ -32,6 +32,34 @@ export interface Acquisition {
   held: readonly LockRef[];
 }
 
+/**
+ * Not a lock but as good as one: code that runs only in the thread that owns
+ * an object (`if self._owner == get_ident():`), as pure-Python RLock does.
+ */
+export const OWNER: LockRef = { id: "<owning thread>", kind: "unknown", text: "ownership by the current thread" };
+
+const THREAD_IDENTITY = new Set(["threading.get_ident", "_thread.get_ident", "threading.current_thread", "threading.get_native_id"]);
+
+/** "owner" for `x == get_ident()` (or `is current_thread()`), "not-owner" for `!=` / `is not`, else null. */
+function ownershipCheck(test: PyNode, origins: ValueOrigins): "owner" | "not-owner" | null {
+  if (test.type !== "Compare" || (test.ops as string[]).length !== 1) return null;
+  const op = (test.ops as string[])[0]!;
+  const sides = [test.left as PyNode, (test.comparators as PyNode[])[0]!];
+  const isIdentity = sides.some((side) => {
+    const name = side.type === "Call" ? origins.constructorOf(side) : side.type === "Name" ? origins.constructorOf(side) : null;
+    return name !== null && THREAD_IDENTITY.has(name);
+  });
+  if (!isIdentity) return null;
+  if (op === "Eq" || op === "Is") return "owner";
+  if (op === "NotEq" || op === "IsNot") return "not-owner";
+  return null;
+}
+
+function endsByLeaving(body: PyNode[]): boolean {
+  const last = body[body.length - 1];
+  return last?.type === "Raise" || last?.type === "Return";
+}
+
 const LOCKISH_NAME = /(^|_)(r?lock|mutex|cond(ition)?|sem(aphore)?|guard)s?$/i;
 
 export class LockModel {
@@ -72,7 +100,10 @@ export class LockModel {
       kind = "rlock"; // Condition() makes its own RLock
     }
     if (!kind) {
-      if (constructor !== null) return null; // made by something else: not a lock
+      // Made by a known library call that is not a lock: not a lock. Made by
+      // a function of this file (`RLock = _CRLock or _PyRLock` factories):
+      // judge by the name.
+      if (constructor !== null && constructor.includes(".") && !constructor.startsWith("<local>.")) return null;
       const name = expr.type === "Name" ? (expr.id as string) : expr.type === "Attribute" ? (expr.attr as string) : "";
       if (!LOCKISH_NAME.test(name)) return null;
       kind = "unknown";
@@ -156,8 +187,12 @@ export class LockModel {
           const test = stmt.test as PyNode;
           const lock = this.#acquireCall(test);
           if (lock) this.#lexicalAcquisitions.push({ lock, node: test, held });
-          this.#block(stmt.body as PyNode[], lock ? union(held, [lock]) : held);
-          this.#block(stmt.orelse as PyNode[], held);
+          const owner = ownershipCheck(test, this.origins);
+          const inBody = lock ? union(held, [lock]) : owner === "owner" ? union(held, [OWNER]) : held;
+          this.#block(stmt.body as PyNode[], inBody);
+          this.#block(stmt.orelse as PyNode[], owner === "not-owner" ? union(held, [OWNER]) : held);
+          // `if owner != get_ident(): raise …`: what follows runs only in the owner.
+          if (owner === "not-owner" && endsByLeaving(stmt.body as PyNode[])) held = union(held, [OWNER]);
           break;
         }
         case "Try":
@@ -198,11 +233,34 @@ export class LockModel {
   }
 
   #acquireCall(expr: PyNode): LockRef | null {
-    return this.#methodOnLock(expr, "acquire");
+    return this.#methodOnLock(expr, "acquire") ?? this.#wrapperEffect(expr, "acquire");
   }
 
   #releaseCall(stmt: PyNode): LockRef | null {
-    return stmt.type === "Expr" ? this.#methodOnLock(stmt.value as PyNode, "release") : null;
+    if (stmt.type !== "Expr") return null;
+    return this.#methodOnLock(stmt.value as PyNode, "release") ?? this.#wrapperEffect(stmt.value as PyNode, "release");
+  }
+
+  /**
+   * A call to a function of this file that only takes (or only releases) a
+   * lock, like logging's `_acquireLock()` / `_releaseLock()`: the call does it.
+   */
+  #wrapperEffect(expr: PyNode, effect: "acquire" | "release"): LockRef | null {
+    if (expr.type !== "Call" || (expr.args as PyNode[]).length > 0) return null;
+    const fn = this.callGraph.resolveFunction(expr.func as PyNode);
+    if (!fn || fn.type === "Lambda") return null;
+    let acquired: LockRef | null = null;
+    let released: LockRef | null = null;
+    walk(fn, (node) => {
+      if (node !== fn && (node.type === "FunctionDef" || node.type === "Lambda")) return false;
+      if (node.type === "Expr") {
+        acquired ??= this.#methodOnLock(node.value as PyNode, "acquire");
+        released ??= this.#methodOnLock(node.value as PyNode, "release");
+      }
+      return true;
+    });
+    if (effect === "acquire") return acquired && !released ? acquired : null;
+    return released && !acquired ? released : null;
   }
 
   #methodOnLock(expr: PyNode, method: string): LockRef | null {
@@ -266,7 +324,7 @@ export class LockModel {
   #identity(expr: PyNode): string {
     if (expr.type === "Attribute") {
       const cls = this.origins.classOfSelfAttribute(expr) ?? this.origins.classOfClassAttribute(expr);
-      if (cls) return `${cls.name as string}.${expr.attr as string}`;
+      if (cls) return `${this.origins.attributeOwner(cls, expr.attr as string).name as string}.${expr.attr as string}`;
     }
     if (expr.type === "Name") {
       const binding = this.scopes.resolve(expr.id as string, this.scopes.scopeOf(expr));

@@ -26,6 +26,9 @@ export interface RaceFinding {
 
 const PRECEDENCE: readonly RaceRule[] = ["guarded-by-violation", "unsafe-lazy-init", "non-atomic-update", "module-state-race"];
 
+/** Access kinds worth reporting on assumed or module-lock evidence alone. */
+const ASSUMABLE = new Set(["lazy-init", "rmw", "check-then-act", "iterate"]);
+
 const WRITES = new Set(["write", "mutate", "rmw", "check-then-act", "lazy-init"]);
 const MUTATES_CONTENTS = new Set(["mutate", "rmw", "check-then-act"]);
 
@@ -61,6 +64,8 @@ export class RaceAnalysis {
     const evidence = this.concurrency.of(access.fn);
     if (evidence) return evidence;
     if (access.state.kind !== "global" && access.state.kind !== "class") return null;
+    // Without proof, only the patterns a library audit is after: singletons and counters.
+    if (!ASSUMABLE.has(access.kind)) return null;
     const guardedElsewhere = this.accesses.some((a) => a.state.id === access.state.id && a.held.length > 0);
     if (guardedElsewhere) {
       const intended = this.concurrency.moduleLockEvidence(access.fn, access.state.display);
@@ -123,8 +128,18 @@ export class RaceAnalysis {
           break;
         }
         case "write": {
-          if (access.state.kind !== "global") break;
-          const other = conflict((o) => o !== access && o.fn !== access.fn && (o.kind === "read" || o.kind === "iterate"));
+          // One rebinding is atomic: readers see the old object or the new one.
+          // It is a race when a function rebinds several globals that other
+          // code reads together (a multi-step update readers can see half done).
+          if (access.state.kind !== "global" || evidence.tier === "assumed") break;
+          const together = this.#rebindsTogether(access);
+          if (together.length === 0) break;
+          const other = conflict(
+            (o) =>
+              o.fn !== access.fn &&
+              o.kind === "read" &&
+              this.accesses.some((r) => r.fn === o.fn && r.kind === "read" && together.some((t) => t.state.id === r.state.id)),
+          );
           if (other) add("module-state-race", "rebind", other);
           break;
         }
@@ -138,6 +153,13 @@ export class RaceAnalysis {
       if (!known || rank(finding) < rank(known)) byStatement.set(statement, finding);
     }
     return [...byStatement.values()].sort((a, b) => a.access.node.range[0] - b.access.node.range[0]);
+  }
+
+  /** Other globals rebound, without a lock, in the same function as `access`. */
+  #rebindsTogether(access: Access): Access[] {
+    return this.accesses.filter(
+      (a) => a.fn === access.fn && (a.kind === "write" || a.kind === "rmw") && a.state.kind === "global" && a.state.id !== access.state.id && a.held.length === 0,
+    );
   }
 
   /** Whether `other` may run at the same time as `access` (which runs concurrently, per `evidence`). */

@@ -4,6 +4,7 @@
 // objects (queues, events) are not shared state for the race rules.
 import type { PyNode } from "../../language/nodes.js";
 import { threadLocalConstructors, threadSafeContainers, lockConstructors } from "../../data/threadApis.js";
+import { weakContainers } from "../../data/weakrefs.js";
 import type { ScopeTree } from "../scopes.js";
 import { enclosingFunction, type ValueOrigins } from "../values.js";
 
@@ -27,7 +28,13 @@ export const MUTATING_METHODS = new Set([
 ]);
 
 /** Methods that do not touch the object's state (reads), so they are not mutations. */
-const NOT_SHARED_CONSTRUCTORS = new Set([...threadLocalConstructors, ...threadSafeContainers, ...Object.keys(lockConstructors)]);
+const NOT_SHARED_CONSTRUCTORS = new Set([
+  ...threadLocalConstructors,
+  ...threadSafeContainers,
+  ...Object.keys(lockConstructors),
+  // Not safe, but weakref-race (the more specific rule) judges weak containers, so the race rules leave them alone.
+  ...weakContainers,
+]);
 
 export class SharedState {
   constructor(
@@ -75,7 +82,9 @@ export class SharedState {
 
   #attributeState(expr: PyNode): StateRef | null {
     const attr = expr.attr as string;
-    const selfClass = this.origins.classOfSelfAttribute(expr);
+    const selfClassSeen = this.origins.classOfSelfAttribute(expr);
+    // State inherited from an in-file base class is the base class's state.
+    const selfClass = selfClassSeen && this.origins.attributeOwner(selfClassSeen, attr);
     if (selfClass) {
       const fn = enclosingFunction(expr);
       const viaCls = fn && isClassMethod(fn);
@@ -84,7 +93,8 @@ export class SharedState {
         ? { id: `class:${name}.${attr}`, kind: "class", display: `${name}.${attr}`, owner: selfClass, name: attr }
         : { id: `self:${name}.${attr}`, kind: "instance", display: `self.${attr}`, owner: selfClass, name: attr };
     }
-    const cls = this.origins.classOfClassAttribute(expr);
+    const seen = this.origins.classOfClassAttribute(expr);
+    const cls = seen && this.origins.attributeOwner(seen, attr);
     if (cls) {
       const name = cls.name as string;
       return { id: `class:${name}.${attr}`, kind: "class", display: `${name}.${attr}`, owner: cls, name: attr };

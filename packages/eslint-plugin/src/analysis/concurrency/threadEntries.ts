@@ -7,6 +7,7 @@ import {
   handlerMethod,
   poolMethods,
   processPools,
+  sequentialCallbacks,
   threadClasses,
   threadPools,
   threadStarters,
@@ -71,22 +72,28 @@ export function findThreadEntries(ctx: EntryContext): ThreadEntry[] {
 }
 
 /**
- * Functions handed to process pools and `multiprocessing.Process`: they run
- * in another process, where nothing of this one is shared.
+ * Functions that run while no other thread of this module does: handed to
+ * process pools and `multiprocessing.Process` (another process), registered
+ * to run after `fork()` in the child, or at interpreter exit.
  */
-export function findProcessTargets(ctx: EntryContext): Set<PyNode> {
+export function findSequentialTargets(ctx: EntryContext): Set<PyNode> {
   const targets = new Set<PyNode>();
   walk(ctx.module, (node) => {
     if (node.type !== "Call") return;
     const func = node.func as PyNode;
-    let target: PyNode | null = null;
-    if (ctx.imports.qualifiedName(func) === "multiprocessing.Process") {
-      target = argumentAt(node, { position: 1, keyword: "target", instances: "one" });
+    const name = ctx.imports.qualifiedName(func);
+    const found: (PyNode | null)[] = [];
+    if (name === "multiprocessing.Process") {
+      found.push(argumentAt(node, { position: 1, keyword: "target", instances: "one" }));
+    } else if (name && sequentialCallbacks.has(name)) {
+      found.push((node.args as PyNode[])[0] ?? null);
+    } else if (name === "os.register_at_fork") {
+      found.push(...(node.keywords as PyNode[]).filter((k) => k.arg === "after_in_child").map((k) => k.value as PyNode));
     } else if (func.type === "Attribute" && poolMethods[func.attr as string]) {
       const kind = ctx.origins.constructorOf(func.value as PyNode);
-      if (kind && processPools.has(kind)) target = argumentAt(node, poolMethods[func.attr as string]!);
+      if (kind && processPools.has(kind)) found.push(argumentAt(node, poolMethods[func.attr as string]!));
     }
-    if (target) for (const fn of callablesOf(ctx, target)) targets.add(fn);
+    for (const target of found) if (target) for (const fn of callablesOf(ctx, target)) targets.add(fn);
   });
   return targets;
 }
