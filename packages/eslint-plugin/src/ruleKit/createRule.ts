@@ -81,10 +81,25 @@ export function createRule(spec: AetherRuleSpec): AetherRule {
         report(finding) {
           const line = (finding.loc ?? finding.node?.loc)?.start.line;
           if (line !== undefined && sourceCode.noqa.silences(line, spec.id)) return;
+          // `# aether: thread-safe` on a class or def: trust it, except for declared guards.
+          if (finding.node && spec.id !== "guarded-by-violation" && insideTrustedCode(finding.node, sourceCode)) return;
           context.report(finding as unknown as Parameters<RuleContext["report"]>[0]);
         },
       };
       return spec.create(aether) as unknown as ReturnType<RuleDefinition["create"]>;
     },
   } as unknown as AetherRule;
+}
+
+/** Whether a node sits in a class or function marked `# aether: thread-safe` (on its line or the line above it). */
+function insideTrustedCode(node: PyNode, sourceCode: PythonSourceCode): boolean {
+  const trusted = sourceCode.annotations.filter((a) => a.kind === "thread-safe").map((a) => a.line);
+  if (trusted.length === 0) return false;
+  for (let current: PyNode | null = node; current; current = current.parent) {
+    if (current.type !== "ClassDef" && current.type !== "FunctionDef" && current.type !== "AsyncFunctionDef") continue;
+    const decorators = current.decorator_list as PyNode[];
+    const first = decorators[0]?.loc.start.line ?? current.loc.start.line;
+    if (trusted.some((line) => line === current!.loc.start.line || (line >= first - 1 && line < current!.loc.start.line))) return true;
+  }
+  return false;
 }
