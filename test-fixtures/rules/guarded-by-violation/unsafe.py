@@ -37,3 +37,12 @@ class Inbox:
             items = list(self.messages)
         self.messages.clear()
         return items
+
+
+from typing import Annotated
+
+_pending: Annotated[list, "guarded-by:_lock"] = []
+
+
+def enqueue(item):
+    _pending.append(item)

@@ -8,6 +8,7 @@ import nonAtomicUpdate from "./non-atomic-update.js";
 import sharedIterator from "./shared-iterator.js";
 import sqliteSharedConnection from "./sqlite-shared-connection.js";
 import unsafeLazyInit from "./unsafe-lazy-init.js";
+import weakrefRace from "./weakref-race.js";
 
 export const rules: Readonly<Record<string, AetherRule>> = {
   "c-api-misuse": cApiMisuse,
@@ -18,4 +19,5 @@ export const rules: Readonly<Record<string, AetherRule>> = {
   "shared-iterator": sharedIterator,
   "sqlite-shared-connection": sqliteSharedConnection,
   "unsafe-lazy-init": unsafeLazyInit,
+  "weakref-race": weakrefRace,
 };

@@ -113,7 +113,8 @@ function findSharedIterators(model: SemanticModel): Finding[] {
     if (!held || held.values.length === 0) continue;
     const kind = classifyHeld(model, held.values, (value) => iteratorKind(model, value));
     if (skip(kind)) continue;
-    const evidence = evidenceFor(model, use.fn, held.state, use.node);
+    // Taking an item moves the iterator on: a read-modify-write of its position.
+    const evidence = evidenceFor(model, use.fn, held.state, use.node, "rmw");
     if (!evidence) continue;
     const list = byState.get(held.state.id) ?? [];
     list.push({ use, kind: kind!, values: held.values, evidence });

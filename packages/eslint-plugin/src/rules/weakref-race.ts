@@ -44,9 +44,9 @@ const messages = {
   checkThenAct:
     "Check-then-act on `{{state}}` (a `{{container}}`) with no lock held: between the check and the use another thread can change it, or the collector drop the entry, so {{consequence}}. {{evidence}}. {{protection}}.",
   callbackMutation:
-    "Weakref callback `{{callback}}` changes `{{state}}` with no lock held: it runs in whichever thread drops the last reference, at the same time as other code that uses `{{state}}`. {{evidence}}. {{protection}}.",
+    "Weakref callback `{{callback}}` changes `{{state}}` with no lock held, while other threads use it. {{evidence}}. {{protection}}.",
   callbackQueue:
-    "Weakref callback `{{callback}}` puts into `{{state}}`, a `{{queue}}` whose lock is not reentrant: if it runs in a thread that is inside `{{state}}.put()` or `.get()` (the collector can run it there), that thread deadlocks. {{evidence}}. Use a `queue.SimpleQueue`, whose `put` is reentrant.",
+    "Weakref callback `{{callback}}` puts into `{{state}}`, a `{{queue}}` whose lock is not reentrant: if the collector runs it in a thread that is inside `{{state}}.put()` or `.get()`, that thread deadlocks. {{evidence}}. Use a `queue.SimpleQueue`, whose `put` is reentrant.",
 };
 
 const CONSEQUENCES = {
@@ -54,6 +54,9 @@ const CONSEQUENCES = {
   store: "two threads can both build and store a value, and callers get different objects for one key",
   change: "the change can act on an entry that is already gone or replaced",
 };
+
+/** Which consequence to name when a branch does several things. */
+const SEVERITY = { change: 0, read: 1, store: 2 };
 
 /** Methods of a weak container that change it. */
 const CHANGING_METHODS = new Set(["add", "discard", "remove", "pop", "popitem", "setdefault", "update", "clear", "__setitem__", "__delitem__"]);
@@ -186,12 +189,12 @@ function checkThenAct(model: SemanticModel, stmt: PyNode): { weak: WeakContainer
     const right = (test.comparators as PyNode[])[0]!;
     if (op === "In" || op === "NotIn") checked = right;
     else if ((op === "Is" || op === "IsNot") && right.type === "Constant" && right.value === null) {
-      checked = getReceiver(left) ?? fetchedFrom(model, stmt, left);
+      checked = getReceiver(left) ?? fetchedFrom(stmt, left);
       suggest = left.type === "Call";
     }
   } else if (test.type === "UnaryOp" && test.op === "Not") {
     const operand = test.operand as PyNode;
-    checked = getReceiver(operand) ?? fetchedFrom(model, stmt, operand);
+    checked = getReceiver(operand) ?? fetchedFrom(stmt, operand);
     suggest = operand.type === "Call";
   }
   const weak = checked && weakContainerOf(model, checked);
@@ -203,7 +206,7 @@ function checkThenAct(model: SemanticModel, stmt: PyNode): { weak: WeakContainer
     walk(branch, (node) => {
       if (node.type === "Subscript" && isWeak(node.value as PyNode)) {
         const found = node.ctx === "Store" ? "store" : node.ctx === "Del" ? "change" : "read";
-        if (act !== "store") act = act === "read" && found === "change" ? "read" : found;
+        if (!act || SEVERITY[found] > SEVERITY[act]) act = found;
       } else if (node.type === "Call" && (node.func as PyNode).type === "Attribute") {
         const func = node.func as PyNode;
         if (CHANGING_METHODS.has(func.attr as string) && isWeak(func.value as PyNode)) act ??= "change";
@@ -221,7 +224,7 @@ function getReceiver(expr: PyNode): PyNode | null {
 }
 
 /** For `v` checked in `stmt`: `w` when the statement just before it is `v = w.get(k)`. */
-function fetchedFrom(model: SemanticModel, stmt: PyNode, name: PyNode): PyNode | null {
+function fetchedFrom(stmt: PyNode, name: PyNode): PyNode | null {
   if (name.type !== "Name") return null;
   const parent = stmt.parent;
   const siblings = parent ? ((["body", "orelse", "finalbody"] as const).map((k) => parent[k] as PyNode[] | undefined).find((list) => list?.includes(stmt)) ?? []) : [];
@@ -229,7 +232,6 @@ function fetchedFrom(model: SemanticModel, stmt: PyNode, name: PyNode): PyNode |
   if (before?.type !== "Assign" || (before.targets as PyNode[]).length !== 1) return null;
   const target = (before.targets as PyNode[])[0]!;
   if (target.type !== "Name" || target.id !== name.id) return null;
-  void model;
   return getReceiver(before.value as PyNode);
 }
 

@@ -92,7 +92,7 @@ export class RaceAnalysis {
           access,
           evidence: evidence ?? {
             tier: "intended",
-            reason: `\`${access.state.display}\` is declared \`# guarded-by: ${guard.lock}\` at line ${guard.line}`,
+            reason: `the guard of \`${access.state.display}\` is declared at line ${guard.line}`,
             instances: "many",
             entry: null,
           },
@@ -187,25 +187,41 @@ function commonLock(a: readonly LockRef[], b: readonly LockRef[]): boolean {
   return a.some((l) => b.some((m) => m.id === l.id));
 }
 
-/** `x = 0  # guarded-by: _lock` and `self.items = []  # guarded-by: self._lock`. */
+/**
+ * `x = 0  # guarded-by: _lock`, `self.items = []  # guarded-by: self._lock`,
+ * and `items: Annotated[list, "guarded-by:_lock"] = []`.
+ */
 function findGuards(module: PyNode, annotations: readonly Annotation[], state: SharedState): Guard[] {
-  const byLine = new Map<number, Annotation>();
-  for (const a of annotations) if (a.kind === "guarded-by") byLine.set(a.line, a);
-  if (byLine.size === 0) return [];
+  const byLine = new Map<number, string>();
+  for (const a of annotations) if (a.kind === "guarded-by") byLine.set(a.line, a.argument!);
   const guards: Guard[] = [];
   walk(module, (node) => {
     if (node.type !== "Assign" && node.type !== "AnnAssign") return;
-    const annotation = byLine.get(node.loc.start.line);
-    if (!annotation) return;
+    const lockText = byLine.get(node.loc.start.line) ?? (node.type === "AnnAssign" ? annotatedGuard(node.annotation as PyNode) : null);
+    if (!lockText) return;
     const target = node.type === "Assign" ? (node.targets as PyNode[])[0]! : (node.target as PyNode);
     const ref = state.stateOf(target) ?? (target.type === "Name" && node.parent?.type === "Module"
       ? { id: `global:${target.id as string}`, kind: "global" as const, display: target.id as string, owner: module, name: target.id as string }
       : null);
     if (!ref) return;
-    const lock = annotation.argument!;
-    guards.push({ state: ref, lock, lockId: lockIdFromText(lock, ref), line: annotation.line });
+    guards.push({ state: ref, lock: lockText, lockId: lockIdFromText(lockText, ref), line: node.loc.start.line });
   });
   return guards;
+}
+
+/** `Annotated[T, "guarded-by:_lock"]` → "_lock". */
+function annotatedGuard(annotation: PyNode): string | null {
+  if (annotation.type !== "Subscript") return null;
+  const base = annotation.value as PyNode;
+  const name = base.type === "Name" ? base.id : base.type === "Attribute" ? base.attr : null;
+  if (name !== "Annotated") return null;
+  const slice = annotation.slice as PyNode;
+  const items = slice.type === "Tuple" ? (slice.elts as PyNode[]) : [];
+  for (const item of items.slice(1)) {
+    const match = item.type === "Constant" && typeof item.value === "string" ? /^\s*guarded-by:\s*([\w.]+)\s*$/.exec(item.value) : null;
+    if (match) return match[1]!;
+  }
+  return null;
 }
 
 /** `self._lock` in class C → `C._lock`; `_lock` → `_lock`: the identity the lock model gives it. */
