@@ -45,6 +45,13 @@ def sequential():
         pass
 
 
+def try_again():
+    with accounts_lock:
+        # A non-blocking attempt on a held Lock returns False; it cannot deadlock.
+        if accounts_lock.acquire(blocking=False):
+            accounts_lock.release()
+
+
 def release_then_take():
     accounts_lock.acquire()
     accounts_lock.release()
@@ -52,6 +59,6 @@ def release_then_take():
         pass
 
 
-for target in (transfer, audit, nested_rlock, wait_for_work, sequential, release_then_take):
+for target in (transfer, audit, nested_rlock, wait_for_work, sequential, release_then_take, try_again):
     threading.Thread(target=target).start()
 threading.Thread(target=recursive, args=(3,)).start()

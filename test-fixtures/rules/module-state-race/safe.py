@@ -26,6 +26,11 @@ def snapshot():
         return dict(_sessions)
 
 
+def snapshot_unlocked():
+    # list(d) copies an exact dict under its lock on free-threaded CPython.
+    return list(_sessions.items())
+
+
 def routes():
     # Immutable module data: iterating it is always safe.
     return [route.upper() for route in ROUTES]
@@ -78,6 +83,7 @@ def main():
         threading.Thread(target=per_thread).start()
         threading.Thread(target=set_mode, args=("slow",)).start()
         threading.Thread(target=get_mode).start()
+        threading.Thread(target=snapshot_unlocked).start()
 
 
 if __name__ == "__main__":

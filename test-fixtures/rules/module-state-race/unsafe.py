@@ -43,7 +43,7 @@ def mode():
 
 def track(item):
     _active.add(item)
-    return sorted(_active)
+    return max(_active)
 
 
 def snapshot():

@@ -31,6 +31,20 @@ def forget(key):
         del pending[key]
 
 
+backlog = []
+tags = []
+
+
+def take():
+    if backlog:
+        return backlog.pop()
+    return None
+
+
+def tag(name):
+    tags.append(name) if name not in tags else None
+
+
 class Downloader:
     def __init__(self):
         self.done = 0
@@ -66,3 +80,5 @@ with ThreadPoolExecutor() as executor:
     executor.map(tally, ["a", "b"], [1, 2])
     executor.submit(remember, "k", 1)
     executor.submit(forget, "k")
+    executor.submit(take)
+    executor.submit(tag, "x")

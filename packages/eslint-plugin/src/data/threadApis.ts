@@ -68,7 +68,6 @@ export const threadingServers = new Set([
   "socketserver.ThreadingUDPServer",
   "socketserver.ThreadingUnixStreamServer",
   "socketserver.ThreadingUnixDatagramServer",
-  "xmlrpc.server.SimpleXMLRPCServer",
 ]);
 
 /** Mixins that make a server class threaded. */

@@ -72,7 +72,12 @@ export function lockToReuse(finding: RaceFinding, model: SemanticModel): string 
     const lock = model.races.onlyLockOf(owner);
     if (!lock) return null;
     const attr = lock.id.split(".").pop()!;
-    return finding.access.state.kind === "instance" ? `self.${attr}` : `${owner.name as string}.${attr}`;
+    if (finding.access.state.kind === "instance") return `self.${attr}`;
+    // Class state can only use a lock that lives on the class itself, not one made in `__init__`.
+    const onClass = (owner.body as PyNode[]).some(
+      (s) => s.type === "Assign" && (s.targets as PyNode[]).some((t) => t.type === "Name" && t.id === attr),
+    );
+    return onClass ? `${owner.name as string}.${attr}` : null;
   }
   if (owner.type === "Module") {
     const lock = model.races.onlyLockOf(owner);

@@ -20,11 +20,19 @@ export function setdefaultFix(finding: RaceFinding, model: SemanticModel): ((fix
   const container = (test.comparators as PyNode[])[0]!;
   const key = test.left as PyNode;
   if (text(target.value as PyNode) !== text(container) || text(target.slice as PyNode) !== text(key)) return null;
-  if (!isPure(key) || !isPure(assign.value as PyNode)) return null;
+  if (!isPure(key) || !isPure(assign.value as PyNode) || !isDict(container, model)) return null;
   // The `if` must be the statement that starts its line (not an `elif`).
   if (!model.sourceCode.text.slice(stmt.range[0], stmt.range[0] + 3).startsWith("if ")) return null;
   const replacement = `${text(container)}.setdefault(${text(key)}, ${text(assign.value as PyNode)})`;
   return (fixer) => fixer.replaceTextRange(stmt.range, replacement);
+}
+
+/** Whether the container is known to be a dict (a `{…}` literal or `dict()` wherever it is assigned). */
+function isDict(container: PyNode, model: SemanticModel): boolean {
+  if (model.origins.constructorOf(container) === "builtins.dict") return true;
+  const binding = container.type === "Name" ? model.scopes.resolve(container.id as string, model.scopes.scopeOf(container)) : undefined;
+  const values = binding?.sites.map((site) => site.value) ?? [];
+  return values.length > 0 && values.every((v) => v?.type === "Dict" || v?.type === "DictComp");
 }
 
 /** Expressions whose evaluation has no side effects and costs nothing to do eagerly. */
@@ -33,8 +41,6 @@ function isPure(node: PyNode): boolean {
     case "Name":
     case "Constant":
       return true;
-    case "Attribute":
-      return isPure(node.value as PyNode);
     case "Tuple":
     case "List":
     case "Set":

@@ -39,6 +39,8 @@ export default createRule({
           // A lock made in the function and taken twice is a signal: another
           // thread releases it (Condition.wait's waiter lock), not a self-deadlock.
           if (!again || acquisition.lock.kind !== "lock" || acquisition.lock.id.includes(".<locals>.")) continue;
+          // `acquire(False)` or `acquire(timeout=…)` returns instead of blocking.
+          if (acquisition.node.type === "Call" && ((acquisition.node.args as PyNode[]).length > 0 || (acquisition.node.keywords as PyNode[]).length > 0)) continue;
           const evidence = evidenceOf(acquisition.fn);
           const lexical = acquisition.fn ? !locks.entryLocksOf(acquisition.fn).some((l) => l.id === again.id) : true;
           context.report({

@@ -13,7 +13,7 @@ export default createRaceRule({
   },
   messages: {
     iterateWhileMutated:
-      "`{{state}}` is iterated here while {{other}} changes it with no common lock: the loop can fail with `RuntimeError: dictionary changed size during iteration` or skip items. {{evidence}}. {{protection}}.",
+      "`{{state}}` is iterated here while {{other}} changes it with no common lock: a dict or set changed during iteration raises `RuntimeError`, and a list can skip or repeat items. {{evidence}}. {{protection}}.",
     rebind:
       "Global `{{state}}` is rebound here while {{other}} reads it with no common lock: readers can see a mix of old and new state. {{evidence}}. {{protection}}.",
   },

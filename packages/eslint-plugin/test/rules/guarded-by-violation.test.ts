@@ -6,7 +6,7 @@ describe("aether/guarded-by-violation", () => {
   it("reports each unsafe case with its evidence", () => {
     assert.deepEqual(findings("guarded-by-violation", fixture("guarded-by-violation", "unsafe.py")), [
       [10, 5, "`_jobs` is declared guarded by `_lock` but is accessed here without holding it. The guard of `_jobs` is declared at line 5."],
-      [15, 5, "`_done` is declared guarded by `_lock` but is accessed here without holding it. `finish` is public API: free-threaded callers may run it in parallel."],
+      [15, 5, "`_done` is declared guarded by `_lock` but is accessed here without holding it. The guard of `_done` is declared at line 6."],
       [19, 16, "`_jobs` is declared guarded by `_lock` but is accessed here without holding it. The guard of `_jobs` is declared at line 5."],
       [29, 16, "`self.closed` is declared guarded by `self._lock` but is accessed here without holding it. `Inbox` takes `self._lock` at line 36, so its code is meant to run in threads."],
       [30, 13, "`self.messages` is declared guarded by `self._lock` but is accessed here without holding it. `Inbox` takes `self._lock` at line 36, so its code is meant to run in threads."],

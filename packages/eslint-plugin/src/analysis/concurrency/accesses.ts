@@ -28,8 +28,12 @@ export interface Access {
 /** Functions whose accesses happen before the object is shared. */
 const CONSTRUCTION = new Set(["__init__", "__new__", "__post_init__", "__init_subclass__", "__set_name__"]);
 
-/** Calls that iterate their argument. */
-const ITERATING_CALLS = new Set(["list", "tuple", "sorted", "set", "frozenset", "dict", "sum", "min", "max", "any", "all", "enumerate", "zip"]);
+/**
+ * Calls that iterate their argument one item at a time. `list(d)`,
+ * `tuple(d)`, `sorted(d)`, `set(d)` and `dict(d)` are not here: on a
+ * free-threaded build they copy an exact list/dict/set under its lock (facts §4).
+ */
+const ITERATING_CALLS = new Set(["sum", "min", "max", "any", "all", "enumerate", "zip", "map", "filter"]);
 
 export function collectAccesses(module: PyNode, state: SharedState, locks: LockModel): Access[] {
   const accesses: Access[] = [];
@@ -122,6 +126,18 @@ export function collectAccesses(module: PyNode, state: SharedState, locks: LockM
         if (checked) add(checked.kind, checked.ref, node);
         break;
       }
+      case "Expr": {
+        // `l.append(x) if x not in l else None`: the check-then-act as one expression.
+        const value = node.value as PyNode;
+        if (value.type !== "IfExp") break;
+        const checked = checkedState(value.test as PyNode);
+        const body = value.body as PyNode;
+        const func = body.type === "Call" ? (body.func as PyNode) : null;
+        if (checked?.kind === "membership" && func?.type === "Attribute" && MUTATING_METHODS.has(func.attr as string)) {
+          if (base(func.value as PyNode)?.ref.id === checked.ref.id) add("check-then-act", checked.ref, node);
+        }
+        break;
+      }
       case "Name":
       case "Attribute": {
         if (covered.has(node) || node.ctx !== "Load") break;
@@ -181,8 +197,13 @@ export function collectAccesses(module: PyNode, state: SharedState, locks: LockM
     return null;
   }
 
-  /** What a condition checks: membership in a container, or that a value is missing. */
+  /** What a condition checks: membership in a container, that it has items, or that a value is missing. */
   function checkedState(test: PyNode): { kind: "membership" | "absent"; ref: StateRef } | null {
+    if (test.type === "Name" || test.type === "Attribute") {
+      // `if lst: lst.pop()` — non-empty, then act.
+      const target = base(test);
+      return target && target.expr === test ? { kind: "membership", ref: target.ref } : null;
+    }
     if (test.type === "Compare") {
       const ops = test.ops as string[];
       const right = (test.comparators as PyNode[])[0];

@@ -83,8 +83,10 @@ export class RaceAnalysis {
     }
     const candidates: RaceFinding[] = [];
     for (const access of this.accesses) {
-      const evidence = this.evidenceOf(access);
       const guard = this.guards.find((g) => g.state.id === access.state.id);
+      // A declared guard is the author's statement that the state is shared:
+      // only proof from the call graph is stronger than it, no weaker guess.
+      const evidence = guard ? this.concurrency.of(access.fn) : this.evidenceOf(access);
       if (guard && access.fn && !access.held.some((l) => l.id === guard.lockId)) {
         candidates.push({
           rule: "guarded-by-violation",
@@ -101,11 +103,19 @@ export class RaceAnalysis {
         });
         continue;
       }
-      // The unguarded side of a conflict is the bug; an access under a lock is not reported.
-      if (!evidence || guard || access.held.length > 0) continue;
+      if (!evidence || guard) continue;
       const others = byState.get(access.state.id) ?? [];
+      // The unguarded side of a conflict is the bug: an access under a lock is
+      // reported only against another that holds a different lock.
+      const locked = access.held.length > 0;
       const conflict = (accept: (other: Access) => boolean) =>
-        others.find((other) => accept(other) && this.#concurrent(access, evidence, other) && !commonLock(access.held, other.held));
+        others.find(
+          (other) =>
+            accept(other) &&
+            (!locked || other.held.length > 0) &&
+            this.#concurrent(access, evidence, other) &&
+            !commonLock(access.held, other.held),
+        );
       const add = (rule: RaceRule, kind: RaceFinding["kind"], other: Access | null) =>
         candidates.push({ rule, kind, access, evidence, other, guard: null });
 
@@ -145,9 +155,21 @@ export class RaceAnalysis {
         }
       }
     }
-    // One finding per statement: the most specific rule wins, then the most telling access.
+    // One finding per statement: the most specific rule wins, then the most
+    // telling access. An update inside a reported check-then-act on the same
+    // state is part of that finding.
+    const checks = candidates.filter((c) => c.access.kind === "check-then-act" || c.access.kind === "lazy-init");
+    const inReportedCheck = (finding: RaceFinding) =>
+      checks.some(
+        (check) =>
+          check !== finding &&
+          check.access.state.id === finding.access.state.id &&
+          check.access.node.range[0] < finding.access.node.range[0] &&
+          finding.access.node.range[1] <= check.access.node.range[1],
+      );
     const byStatement = new Map<PyNode, RaceFinding>();
     for (const finding of candidates) {
+      if (inReportedCheck(finding)) continue;
       const statement = enclosingStatement(finding.access.node) ?? finding.access.node;
       const known = byStatement.get(statement);
       if (!known || rank(finding) < rank(known)) byStatement.set(statement, finding);

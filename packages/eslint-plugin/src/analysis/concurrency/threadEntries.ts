@@ -111,7 +111,12 @@ function threadStarterSlot(ctx: EntryContext, call: PyNode): { slot: TargetSlot 
   if (name && threadStarters[name]) return { slot: threadStarters[name]! };
   if (func.type !== "Attribute") return null;
   const method = func.attr as string;
-  if (method === "run_in_executor") return { slot: RUN_IN_EXECUTOR };
+  if (method === "run_in_executor") {
+    // `run_in_executor(None, f)` uses the loop's default thread pool; a process pool is not threads.
+    const executor = (call.args as PyNode[])[0];
+    const kind = executor && executor.type !== "Constant" ? ctx.origins.constructorOf(executor) : null;
+    return kind && processPools.has(kind) ? null : { slot: RUN_IN_EXECUTOR };
+  }
   const slot = poolMethods[method];
   if (!slot) return null;
   const receiver = func.value as PyNode;
@@ -161,7 +166,13 @@ function threadSubclassEntries(
   if (!base) return;
   const run = ctx.callGraph.findMethod(cls, "run");
   const line = (cls.loc as { start: { line: number } }).start.line;
-  add(run, cls, `\`${cls.name as string}\` subclasses \`${textOf(ctx, base)}\` at line ${line}`, "one");
+  // Each instance is its own thread: several instances run `run` at once.
+  const instantiations: PyNode[] = [];
+  walk(ctx.module, (node) => {
+    if (node.type === "Call" && ctx.callGraph.resolveClass(node.func as PyNode) === cls) instantiations.push(node);
+  });
+  const many = instantiations.length > 1 || instantiations.some(insideLoop);
+  add(run, cls, `\`${cls.name as string}\` subclasses \`${textOf(ctx, base)}\` at line ${line}`, many ? "many" : "one");
 }
 
 function serverHandlerEntries(
