@@ -1,6 +1,7 @@
 // The Python C API as reached from Python through `ctypes.pythonapi`, with
 // what each function assumes about the GIL. Data, not logic: a new hazardous
 // function is one entry here (facts §7).
+import { table } from "./lookup.js";
 
 export type CApiHazard = "gil-state" | "borrowed-reference";
 
@@ -15,7 +16,7 @@ const borrowed = (instead: string): CApiEntry => ({ hazard: "borrowed-reference"
 
 const LOCK = "a threading.Lock around the shared state";
 
-export const cApiHazards: Readonly<Record<string, CApiEntry>> = {
+export const cApiHazards: Readonly<Record<string, CApiEntry>> = table({
   PyGILState_Ensure: gilState(LOCK),
   PyGILState_Release: gilState(LOCK),
   PyGILState_GetThisThreadState: gilState("threading.get_ident()"),
@@ -35,4 +36,4 @@ export const cApiHazards: Readonly<Record<string, CApiEntry>> = {
   PyDict_GetItemWithError: borrowed("PyDict_GetItemRef (3.13+), or dict.get in Python"),
   PyWeakref_GetObject: borrowed("PyWeakref_GetRef (3.13+), or calling the weakref in Python"),
   PyWeakref_GET_OBJECT: borrowed("PyWeakref_GetRef (3.13+), or calling the weakref in Python"),
-};
+});

@@ -2,6 +2,7 @@
 // which calls start a thread and where their target callable sits, which
 // constructors make locks, executors and thread-local storage. A new
 // thread-entry form or lock type is one line here, not a change to a rule.
+import { table } from "./lookup.js";
 
 /** Where a thread-starting call keeps the callable it runs. */
 export interface TargetSlot {
@@ -13,16 +14,16 @@ export interface TargetSlot {
 }
 
 /** Calls (by qualified name) that run a callable in a new thread. */
-export const threadStarters: Readonly<Record<string, TargetSlot>> = {
+export const threadStarters: Readonly<Record<string, TargetSlot>> = table({
   "threading.Thread": { position: 1, keyword: "target", instances: "one" },
   "threading.Timer": { position: 1, keyword: "function", instances: "one" },
   "_thread.start_new_thread": { position: 0, keyword: null, instances: "one" },
   "_thread.start_new": { position: 0, keyword: null, instances: "one" },
   "asyncio.to_thread": { position: 0, keyword: "func", instances: "many" },
-};
+});
 
 /** Methods of thread pools that run their first callable argument in pool threads. */
-export const poolMethods: Readonly<Record<string, TargetSlot>> = {
+export const poolMethods: Readonly<Record<string, TargetSlot>> = table({
   submit: { position: 0, keyword: "fn", instances: "many" },
   map: { position: 0, keyword: "fn", instances: "many" },
   apply: { position: 0, keyword: "func", instances: "many" },
@@ -32,7 +33,7 @@ export const poolMethods: Readonly<Record<string, TargetSlot>> = {
   imap_unordered: { position: 0, keyword: "func", instances: "many" },
   starmap: { position: 0, keyword: "func", instances: "many" },
   starmap_async: { position: 0, keyword: "func", instances: "many" },
-};
+});
 
 /** `loop.run_in_executor(executor, func, *args)`. */
 export const RUN_IN_EXECUTOR: TargetSlot = { position: 1, keyword: null, instances: "many" };
@@ -79,7 +80,7 @@ export const handlerMethod = /^(handle|setup|finish|do_[A-Z]+)$/;
 export type LockKind = "lock" | "rlock" | "condition" | "semaphore";
 
 /** Constructors of thread locks (asyncio's locks do not exclude threads and are not here). */
-export const lockConstructors: Readonly<Record<string, LockKind>> = {
+export const lockConstructors: Readonly<Record<string, LockKind>> = table({
   "threading.Lock": "lock",
   "threading.RLock": "rlock",
   "threading.Condition": "condition",
@@ -93,7 +94,7 @@ export const lockConstructors: Readonly<Record<string, LockKind>> = {
   "multiprocessing.Condition": "condition",
   "multiprocessing.Semaphore": "semaphore",
   "multiprocessing.BoundedSemaphore": "semaphore",
-};
+});
 
 /** Per-thread (or per-task) storage: what is stored there is not shared. */
 export const threadLocalConstructors = new Set(["threading.local", "_threading_local.local", "contextvars.ContextVar"]);

@@ -4,7 +4,8 @@ import type { Comment } from "./comments.js";
 import { AstBuilder, PySyntaxError } from "./convert/builder.js";
 import { statements } from "./convert/statements.js";
 import { mirrorTree } from "./cst.js";
-import type { Module } from "./nodes.js";
+import type { Module, PyNode } from "./nodes.js";
+import { visitorKeys } from "./visitorKeys.js";
 import { parseTree } from "./treeSitter.js";
 
 export interface ParseError {
@@ -31,6 +32,8 @@ export function parsePython(source: string, options: ParseOptions = {}): ParseRe
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   const nul = text.indexOf("\0");
   if (nul !== -1) return failure(new AstBuilder(text), "source code cannot contain null bytes", nul);
+  const bom = text.indexOf("\ufeff");
+  if (bom !== -1) return failure(new AstBuilder(text), "invalid non-printable character U+FEFF", bom);
   const tree = parseTree(text, options.oldTree);
   try {
     const result = convertTree(text, tree);
@@ -51,6 +54,10 @@ export function convertTree(text: string, tree: Tree): ParseResult {
     const { root, comments } = mirrorTree(tree);
     const body = statements(b, root);
     const ast = b.node<Module>("Module", 0, text.length, { body, type_ignores: [] });
+    const depth = nestingDepth(ast as unknown as PyNode);
+    if (depth > MAX_NESTING) {
+      return failure(b, `code nested too deeply to analyse (${depth} levels; the limit is ${MAX_NESTING})`, 0);
+    }
     return {
       ok: true,
       ast,
@@ -63,13 +70,54 @@ export function convertTree(text: string, tree: Tree): ParseResult {
     };
   } catch (error) {
     if (error instanceof PySyntaxError) return failure(b, error.message, error.offset);
+    if (error instanceof RangeError) return failure(b, `code nested too deeply to analyse (over ${MAX_NESTING} levels)`, 0);
     throw error;
   }
+}
+
+/**
+ * The analysis walks the tree recursively. Real code nests a few dozen levels;
+ * CPython's own compiler gives up in the low thousands. Past this limit a file
+ * gets one clear message instead of a stack overflow somewhere in a rule.
+ */
+const MAX_NESTING = 1000;
+
+function nestingDepth(root: PyNode): number {
+  let deepest = 0;
+  const stack: [PyNode, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > deepest) deepest = depth;
+    for (const key of visitorKeys[node.type] ?? []) {
+      const child = node[key];
+      if (Array.isArray(child)) {
+        for (const item of child) if (item) stack.push([item as PyNode, depth + 1]);
+      } else if (child) {
+        stack.push([child as PyNode, depth + 1]);
+      }
+    }
+  }
+  return deepest;
 }
 
 function failure(b: AstBuilder, message: string, offset: number): ParseResult {
   const { line, column } = b.position(Math.min(offset, b.text.length));
   return { ok: false, errors: [{ message, line, column: column + 1 }] };
+}
+
+/**
+ * Where inside an ERROR node the text stops making sense. tree-sitter may
+ * wrap a whole module in one ERROR (`z = f'{` at the end of a file): then the
+ * last thing it could not fit is a better place to point at than line 1.
+ */
+function errorOffset(error: import("web-tree-sitter").Node): number {
+  for (const child of error.children) {
+    if (child && (child.type === "ERROR" || child.isMissing)) return errorOffset(child);
+  }
+  const oneLine = error.startPosition.row === error.endPosition.row;
+  if (error.startIndex > 0 || error.childCount === 0 || oneLine) return error.startIndex;
+  const last = error.child(error.childCount - 1);
+  return last ? last.startIndex : error.startIndex;
 }
 
 /** The first ERROR or MISSING node in document order: where tree-sitter gave up. */
@@ -82,7 +130,7 @@ function firstSyntaxError(tree: Tree): { message: string; offset: number } {
         return { message: `invalid syntax: expected '${expected}'`, offset: cursor.startIndex };
       }
       if (cursor.nodeType === "ERROR") {
-        return { message: "invalid syntax", offset: cursor.startIndex };
+        return { message: "invalid syntax", offset: errorOffset(cursor.currentNode) };
       }
       // Descend only into nodes that contain an error.
       if (cursor.currentNode.hasError && cursor.gotoFirstChild()) continue;

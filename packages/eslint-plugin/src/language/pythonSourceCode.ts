@@ -98,20 +98,28 @@ export class PythonSourceCode extends TextSourceCodeBase<{
 
   override traverse(): Iterable<VisitNodeStep> {
     if (this.#steps) return this.#steps;
+    // Iterative, so that deep trees cannot overflow the stack: enter a node,
+    // queue its exit, then its children (in reverse, so they pop in order).
     const steps: VisitNodeStep[] = [];
-    const visit = (node: PyNode, parent: PyNode | null): void => {
-      steps.push(new VisitNodeStep({ target: node, phase: 1, args: [node, parent] }));
+    const stack: { node: PyNode; parent: PyNode | null; exit: boolean }[] = [
+      { node: this.ast as unknown as PyNode, parent: null, exit: false },
+    ];
+    while (stack.length > 0) {
+      const { node, parent, exit } = stack.pop()!;
+      steps.push(new VisitNodeStep({ target: node, phase: exit ? 2 : 1, args: [node, parent] }));
+      if (exit) continue;
+      stack.push({ node, parent, exit: true });
+      const children: PyNode[] = [];
       for (const key of visitorKeys[node.type] ?? []) {
         const child = node[key];
         if (Array.isArray(child)) {
-          for (const item of child) if (item) visit(item as PyNode, node);
+          for (const item of child) if (item) children.push(item as PyNode);
         } else if (child) {
-          visit(child as PyNode, node);
+          children.push(child as PyNode);
         }
       }
-      steps.push(new VisitNodeStep({ target: node, phase: 2, args: [node, parent] }));
-    };
-    visit(this.ast as unknown as PyNode, null);
+      for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, parent: node, exit: false });
+    }
     return (this.#steps = steps);
   }
 }

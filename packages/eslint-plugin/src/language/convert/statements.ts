@@ -120,6 +120,8 @@ function expressionStatement(b: AstBuilder, cst: Cst): PyNode {
       value: valueOrTuple(b, field(first, "right")),
     });
   }
+  // `x := 1` needs parentheses as a statement.
+  if (first.type === "named_expression") throw new PySyntaxError("invalid syntax", first.start);
   return b.from("Expr", cst, { value: expr(b, first) });
 }
 
