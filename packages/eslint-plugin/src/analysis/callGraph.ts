@@ -3,7 +3,8 @@
 // Calls whose target lies outside the file are recorded as unresolved.
 import type { PyNode } from "../language/nodes.js";
 import type { ScopeTree } from "./scopes.js";
-import { isFunction, walk } from "./walk.js";
+import type { NodeIndex } from "./nodeIndex.js";
+import { isFunction } from "./walk.js";
 
 export interface CallSite {
   call: PyNode;
@@ -22,11 +23,10 @@ export class CallGraph {
   constructor(
     private readonly module: PyNode,
     private readonly scopes: ScopeTree,
+    private readonly nodes: NodeIndex,
   ) {
-    walk(module, (node) => {
-      if (isFunction(node)) this.functions.push(node);
-      if (node.type === "Call") this.#add(node);
-    });
+    this.functions.push(...nodes.ofType("FunctionDef", "AsyncFunctionDef", "Lambda"));
+    for (const call of nodes.ofType("Call")) this.#add(call);
   }
 
   callsFrom(fn: PyNode | null): readonly CallSite[] {
@@ -171,13 +171,12 @@ export class CallGraph {
     if (!cls) return [];
     if (!this.#subclasses) {
       this.#subclasses = new Map();
-      walk(this.module, (node) => {
-        if (node.type !== "ClassDef") return;
+      for (const node of this.nodes.ofType("ClassDef")) {
         for (const base of node.bases as PyNode[]) {
           const parent = this.resolveClass(base);
           if (parent) push(this.#subclasses!, parent, node);
         }
-      });
+      }
     }
     const found: PyNode[] = [];
     const visit = (c: PyNode, seen: Set<PyNode>) => {

@@ -19,6 +19,7 @@ import { RaceAnalysis } from "./concurrency/races.js";
 import { SharedState } from "./concurrency/sharedState.js";
 import { findSequentialTargets, findThreadEntries, type EntryContext, type ThreadEntry } from "./concurrency/threadEntries.js";
 import { moduleNameOf } from "./moduleName.js";
+import { NodeIndex } from "./nodeIndex.js";
 import { ValueOrigins } from "./values.js";
 import { ImportTable } from "./imports.js";
 import { ScopeTree } from "./scopes.js";
@@ -26,6 +27,7 @@ import { ScopeTree } from "./scopes.js";
 const CACHE_KEY = "aether:semantic-model";
 
 export class SemanticModel {
+  #index: NodeIndex | undefined;
   #scopes: ScopeTree | undefined;
   #imports: ImportTable | undefined;
   #callGraph: CallGraph | undefined;
@@ -57,6 +59,11 @@ export class SemanticModel {
     return this.sourceCode.ast as unknown as PyNode;
   }
 
+  /** Every node, in document order and by type. */
+  get nodes(): NodeIndex {
+    return (this.#index ??= new NodeIndex(this.module));
+  }
+
   get scopes(): ScopeTree {
     return (this.#scopes ??= new ScopeTree(this.module));
   }
@@ -66,11 +73,11 @@ export class SemanticModel {
   }
 
   get callGraph(): CallGraph {
-    return (this.#callGraph ??= new CallGraph(this.module, this.scopes));
+    return (this.#callGraph ??= new CallGraph(this.module, this.scopes, this.nodes));
   }
 
   get origins(): ValueOrigins {
-    return (this.#origins ??= new ValueOrigins(this.module, this.scopes, this.imports));
+    return (this.#origins ??= new ValueOrigins(this.nodes, this.scopes, this.imports));
   }
 
   get threadEntries(): readonly ThreadEntry[] {
@@ -80,6 +87,7 @@ export class SemanticModel {
   #entryContext(): EntryContext {
     return {
       module: this.module,
+      nodes: this.nodes,
       text: this.sourceCode.text,
       scopes: this.scopes,
       imports: this.imports,
@@ -119,14 +127,14 @@ export class SemanticModel {
   }
 
   get accesses(): readonly Access[] {
-    return (this.#accesses ??= collectAccesses(this.module, this.sharedState, this.locks));
+    return (this.#accesses ??= collectAccesses(this.nodes, this.sharedState, this.locks));
   }
 
   get races(): RaceAnalysis {
     return (this.#races ??= new RaceAnalysis(
       this.accesses,
       this.concurrency,
-      this.module,
+      this.nodes,
       this.sourceCode.annotations,
       this.sharedState,
       this.locks,

@@ -5,7 +5,7 @@
 import type { PyNode } from "../language/nodes.js";
 import type { ImportTable } from "./imports.js";
 import type { ScopeTree } from "./scopes.js";
-import { walk } from "./walk.js";
+import type { NodeIndex } from "./nodeIndex.js";
 
 const MAX_DEPTH = 8;
 
@@ -33,14 +33,14 @@ export class ValueOrigins {
   readonly #classAttributes = new Map<PyNode, Map<string, PyNode[]>>();
 
   constructor(
-    module: PyNode,
+    nodes: NodeIndex,
     private readonly scopes: ScopeTree,
     private readonly imports: ImportTable,
   ) {
-    walk(module, (node) => {
-      if (node.type === "Assign" || node.type === "AnnAssign") {
+    for (const node of nodes.ofType("Assign", "AnnAssign")) {
+      {
         const targets = node.type === "Assign" ? (node.targets as PyNode[]) : [node.target as PyNode];
-        if (!node.value || targets.length !== 1) return;
+        if (!node.value || targets.length !== 1) continue;
         const target = targets[0]!;
         if (target.type === "Name" && node.parent?.type === "ClassDef") {
           this.#recordAttribute(node.parent, target.id as string, node.value as PyNode);
@@ -49,7 +49,7 @@ export class ValueOrigins {
           if (owner) this.#recordAttribute(owner, target.attr as string, node.value as PyNode);
         }
       }
-    });
+    }
   }
 
   /** For `self.x` / `cls.x` inside a method: the class; else null. */

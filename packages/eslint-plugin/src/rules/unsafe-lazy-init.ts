@@ -50,7 +50,7 @@ function extraFindings(model: SemanticModel): Finding[] {
   const evidenceOf = (fn: PyNode | null) => model.concurrency.of(fn) ?? model.concurrency.assumed(fn);
   const text = (node: PyNode) => model.sourceCode.text.slice(node.range[0], node.range[1]);
   const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-  walk(model.module, (node) => {
+  for (const node of model.nodes.ofType("If", "FunctionDef")) {
     if (node.type === "If" && model.locks.heldAt(node).length === 0) {
       const target = functionAttributeCheck(node, model);
       const evidence = target && evidenceOf(enclosingFunction(node));
@@ -92,8 +92,7 @@ function extraFindings(model: SemanticModel): Finding[] {
         }
       }
     }
-    return true;
-  });
+  }
   return found;
 }
 

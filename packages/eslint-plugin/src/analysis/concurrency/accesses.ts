@@ -5,6 +5,7 @@ import type { PyNode } from "../../language/nodes.js";
 import type { LockModel, LockRef } from "./locks.js";
 import { MUTATING_METHODS, type SharedState, type StateRef } from "./sharedState.js";
 import { enclosingFunction } from "../values.js";
+import type { NodeIndex } from "../nodeIndex.js";
 import { walk } from "../walk.js";
 
 export type AccessKind =
@@ -35,7 +36,7 @@ const CONSTRUCTION = new Set(["__init__", "__new__", "__post_init__", "__init_su
  */
 const ITERATING_CALLS = new Set(["sum", "min", "max", "any", "all", "enumerate", "zip", "map", "filter"]);
 
-export function collectAccesses(module: PyNode, state: SharedState, locks: LockModel): Access[] {
+export function collectAccesses(nodes: NodeIndex, state: SharedState, locks: LockModel): Access[] {
   const accesses: Access[] = [];
   /** Nodes already summarised by a compound access (so the parts are not counted again). */
   const covered = new Set<PyNode>();
@@ -69,7 +70,7 @@ export function collectAccesses(module: PyNode, state: SharedState, locks: LockM
     return ids;
   };
 
-  walk(module, (node) => {
+  for (const node of nodes.all) {
     switch (node.type) {
       case "AugAssign": {
         const target = base(node.target as PyNode);
@@ -148,7 +149,7 @@ export function collectAccesses(module: PyNode, state: SharedState, locks: LockM
         break;
       }
     }
-  });
+  }
 
   /** `for k in d`, `for k, v in d.items()`: the iterated state. */
   function iterated(expr: PyNode): { ref: StateRef } | null {

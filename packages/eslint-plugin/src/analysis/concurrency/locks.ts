@@ -135,8 +135,12 @@ export class LockModel {
     return this.#acquisitions;
   }
 
+  readonly #createdIn = new Map<PyNode, LockRef[]>();
+
   /** The distinct locks a class or the module creates (for "reuse the one lock" fixes). */
   locksCreatedIn(owner: PyNode): LockRef[] {
+    const known = this.#createdIn.get(owner);
+    if (known) return known;
     const found = new Map<string, LockRef>();
     walk(owner, (node) => {
       if (node !== owner && (node.type === "ClassDef" || (owner.type === "Module" && node.type === "FunctionDef"))) {
@@ -149,7 +153,9 @@ export class LockModel {
       }
       return true;
     });
-    return [...found.values()];
+    const locks = [...found.values()];
+    this.#createdIn.set(owner, locks);
+    return locks;
   }
 
   #lexicalAt(node: PyNode): LockRef[] | undefined {

@@ -7,7 +7,7 @@ import type { Access } from "./accesses.js";
 import type { ConcurrencyEvidence, Evidence } from "./evidence.js";
 import type { LockModel, LockRef } from "./locks.js";
 import type { SharedState, StateRef } from "./sharedState.js";
-import { walk } from "../walk.js";
+import type { NodeIndex } from "../nodeIndex.js";
 import { enclosingStatement } from "../statements.js";
 
 export type RaceRule = "guarded-by-violation" | "unsafe-lazy-init" | "non-atomic-update" | "module-state-race";
@@ -47,12 +47,12 @@ export class RaceAnalysis {
   constructor(
     private readonly accesses: readonly Access[],
     private readonly concurrency: ConcurrencyEvidence,
-    module: PyNode,
+    nodes: NodeIndex,
     annotations: readonly Annotation[],
     state: SharedState,
     private readonly locks: LockModel,
   ) {
-    this.guards = findGuards(module, annotations, state);
+    this.guards = findGuards(nodes, annotations, state);
     this.findings = this.#decide();
   }
 
@@ -213,21 +213,21 @@ function commonLock(a: readonly LockRef[], b: readonly LockRef[]): boolean {
  * `x = 0  # guarded-by: _lock`, `self.items = []  # guarded-by: self._lock`,
  * and `items: Annotated[list, "guarded-by:_lock"] = []`.
  */
-function findGuards(module: PyNode, annotations: readonly Annotation[], state: SharedState): Guard[] {
+function findGuards(nodes: NodeIndex, annotations: readonly Annotation[], state: SharedState): Guard[] {
+  const module = nodes.all[0]!;
   const byLine = new Map<number, string>();
   for (const a of annotations) if (a.kind === "guarded-by") byLine.set(a.line, a.argument!);
   const guards: Guard[] = [];
-  walk(module, (node) => {
-    if (node.type !== "Assign" && node.type !== "AnnAssign") return;
+  for (const node of nodes.ofType("Assign", "AnnAssign")) {
     const lockText = byLine.get(node.loc.start.line) ?? (node.type === "AnnAssign" ? annotatedGuard(node.annotation as PyNode) : null);
-    if (!lockText) return;
+    if (!lockText) continue;
     const target = node.type === "Assign" ? (node.targets as PyNode[])[0]! : (node.target as PyNode);
     const ref = state.stateOf(target) ?? (target.type === "Name" && node.parent?.type === "Module"
       ? { id: `global:${target.id as string}`, kind: "global" as const, display: target.id as string, owner: module, name: target.id as string }
       : null);
-    if (!ref) return;
+    if (!ref) continue;
     guards.push({ state: ref, lock: lockText, lockId: lockIdFromText(lockText, ref), line: node.loc.start.line });
-  });
+  }
   return guards;
 }
 

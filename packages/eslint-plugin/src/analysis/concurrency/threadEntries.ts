@@ -19,7 +19,7 @@ import type { CallGraph } from "../callGraph.js";
 import type { ImportTable } from "../imports.js";
 import type { ScopeTree } from "../scopes.js";
 import type { ValueOrigins } from "../values.js";
-import { walk } from "../walk.js";
+import type { NodeIndex } from "../nodeIndex.js";
 
 export interface ThreadEntry {
   /** The function, method or lambda that runs in a thread. */
@@ -34,6 +34,7 @@ export interface ThreadEntry {
 
 export interface EntryContext {
   module: PyNode;
+  nodes: NodeIndex;
   text: string;
   scopes: ScopeTree;
   imports: ImportTable;
@@ -51,20 +52,15 @@ export function findThreadEntries(ctx: EntryContext): ThreadEntry[] {
     if (fn) entries.push({ fn, site, evidence, instances });
   };
 
-  walk(ctx.module, (node) => {
-    if (node.type === "Call") {
-      const starter = threadStarterSlot(ctx, node);
-      if (starter) {
-        const target = argumentAt(node, starter.slot);
-        if (target) {
-          const instances = starter.slot.instances === "many" || insideLoop(node) ? "many" : "one";
-          for (const fn of callablesOf(ctx, target)) add(fn, node, describeCall(ctx, node, target), instances);
-        }
-      }
-    } else if (node.type === "ClassDef") {
-      threadSubclassEntries(ctx, node, add);
-    }
-  });
+  for (const node of ctx.nodes.ofType("Call")) {
+    const starter = threadStarterSlot(ctx, node);
+    if (!starter) continue;
+    const target = argumentAt(node, starter.slot);
+    if (!target) continue;
+    const instances = starter.slot.instances === "many" || insideLoop(node) ? "many" : "one";
+    for (const fn of callablesOf(ctx, target)) add(fn, node, describeCall(ctx, node, target), instances);
+  }
+  for (const cls of ctx.nodes.ofType("ClassDef")) threadSubclassEntries(ctx, cls, add);
   serverHandlerEntries(ctx, add);
   annotatedEntries(ctx, add);
   configuredEntries(ctx, add);
@@ -78,8 +74,7 @@ export function findThreadEntries(ctx: EntryContext): ThreadEntry[] {
  */
 export function findSequentialTargets(ctx: EntryContext): Set<PyNode> {
   const targets = new Set<PyNode>();
-  walk(ctx.module, (node) => {
-    if (node.type !== "Call") return;
+  for (const node of ctx.nodes.ofType("Call")) {
     const func = node.func as PyNode;
     const name = ctx.imports.qualifiedName(func);
     const found: (PyNode | null)[] = [];
@@ -94,7 +89,7 @@ export function findSequentialTargets(ctx: EntryContext): Set<PyNode> {
       if (kind && processPools.has(kind)) found.push(argumentAt(node, poolMethods[func.attr as string]!));
     }
     for (const target of found) if (target) for (const fn of callablesOf(ctx, target)) targets.add(fn);
-  });
+  }
   return targets;
 }
 
@@ -167,10 +162,7 @@ function threadSubclassEntries(
   const run = ctx.callGraph.findMethod(cls, "run");
   const line = (cls.loc as { start: { line: number } }).start.line;
   // Each instance is its own thread: several instances run `run` at once.
-  const instantiations: PyNode[] = [];
-  walk(ctx.module, (node) => {
-    if (node.type === "Call" && ctx.callGraph.resolveClass(node.func as PyNode) === cls) instantiations.push(node);
-  });
+  const instantiations = ctx.nodes.ofType("Call").filter((node) => ctx.callGraph.resolveClass(node.func as PyNode) === cls);
   const many = instantiations.length > 1 || instantiations.some(insideLoop);
   add(run, cls, `\`${cls.name as string}\` subclasses \`${textOf(ctx, base)}\` at line ${line}`, many ? "many" : "one");
 }
@@ -179,20 +171,19 @@ function serverHandlerEntries(
   ctx: EntryContext,
   add: (fn: PyNode | null, site: PyNode, evidence: string, instances: "one" | "many") => void,
 ): void {
-  walk(ctx.module, (node) => {
-    if (node.type !== "Call") return;
+  for (const node of ctx.nodes.ofType("Call")) {
     const args = node.args as PyNode[];
     const handlerArg =
       (node.keywords as PyNode[]).find((k) => k.arg === "RequestHandlerClass")?.value as PyNode | undefined ?? args[1];
-    if (!handlerArg || !isThreadingServer(ctx, node.func as PyNode)) return;
+    if (!handlerArg || !isThreadingServer(ctx, node.func as PyNode)) continue;
     const handler = ctx.callGraph.resolveClass(handlerArg);
-    if (!handler) return;
+    if (!handler) continue;
     for (const method of ctx.callGraph.methodsOf(handler)) {
       if (handlerMethod.test(method.name as string)) {
         add(method, node, describeCall(ctx, node, handlerArg), "many");
       }
     }
-  });
+  }
 }
 
 function isThreadingServer(ctx: EntryContext, func: PyNode): boolean {
