@@ -1,5 +1,5 @@
 // Text → Python AST: tree-sitter parse, syntax-error check, conversion.
-import type { Tree } from "web-tree-sitter";
+import type { Node, Tree } from "web-tree-sitter";
 import type { Comment } from "./comments.js";
 import { AstBuilder, PySyntaxError } from "./convert/builder.js";
 import { statements } from "./convert/statements.js";
@@ -110,7 +110,7 @@ function failure(b: AstBuilder, message: string, offset: number): ParseResult {
  * wrap a whole module in one ERROR (`z = f'{` at the end of a file): then the
  * last thing it could not fit is a better place to point at than line 1.
  */
-function errorOffset(error: import("web-tree-sitter").Node): number {
+function errorOffset(error: Node): number {
   for (const child of error.children) {
     if (child && (child.type === "ERROR" || child.isMissing)) return errorOffset(child);
   }
