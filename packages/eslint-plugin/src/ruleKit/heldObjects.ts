@@ -7,6 +7,7 @@ import type { PyNode } from "../language/nodes.js";
 import type { SemanticModel } from "../analysis/model.js";
 import type { StateRef } from "../analysis/concurrency/sharedState.js";
 import type { ThreadEntry } from "../analysis/concurrency/threadEntries.js";
+import { lookup } from "../data/lookup.js";
 import { threadArgumentSlots } from "../data/threadArguments.js";
 import { enclosingFunction } from "../analysis/values.js";
 
@@ -102,10 +103,10 @@ export function passedToThreads(model: SemanticModel): PassedObject[] {
 }
 
 /** `Thread(target=f, args=(a, b))` → [a, b]; `pool.submit(f, a, b)` → [a, b]; `partial(f, a)` targets add `a`. */
-function argumentsPassed(model: SemanticModel, call: PyNode): PyNode[] {
+export function argumentsPassed(model: SemanticModel, call: PyNode): PyNode[] {
   const func = call.func as PyNode;
   const name = model.imports.qualifiedName(func);
-  const slot = (name && threadArgumentSlots[name]) || (func.type === "Attribute" ? threadArgumentSlots[`.${func.attr as string}`] : undefined);
+  const slot = lookup(threadArgumentSlots, name) ?? (func.type === "Attribute" ? lookup(threadArgumentSlots, `.${func.attr as string}`) : undefined);
   if (!slot) return [];
   const args = call.args as PyNode[];
   const found: PyNode[] = [];

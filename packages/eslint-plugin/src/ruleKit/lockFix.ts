@@ -8,10 +8,9 @@ import type { RaceFinding } from "../analysis/concurrency/races.js";
 import type { SemanticModel } from "../analysis/model.js";
 import type { Fixer } from "./createRule.js";
 import { enclosingStatement } from "../analysis/statements.js";
+import { insertAfterHeader, type FixResult } from "./importFix.js";
 import { indentBlock, indentUnit, lineEnding, statementLines } from "./indentation.js";
 import { lockToReuse } from "./raceRule.js";
-
-type FixResult = ReturnType<Fixer["insertTextAfterRange"]>;
 
 interface LockChoice {
   /** How the guarded code spells the lock. */
@@ -24,32 +23,13 @@ export function chooseLock(finding: RaceFinding, model: SemanticModel): LockChoi
   const existing = finding.guard ?? lockToReuse(finding, model);
   if (existing) return { text: existing, create: () => [] };
   const sourceCode = model.sourceCode;
-  const module = model.module;
   const bindings = model.scopes.module.bindings;
   const name = bindings.has("_lock") ? "_aether_lock" : "_lock";
   const eol = lineEnding(sourceCode.text);
   const threading = bindings.get("threading");
   const hasThreading = threading?.sites.some((s) => s.kind === "import" && s.node.name === "threading" && !s.node.asname);
   const declaration = `${hasThreading ? "" : `import threading${eol}`}${eol}${name} = threading.Lock()${eol}`;
-  return {
-    text: name,
-    create: (fixer) => {
-      const anchor = lastHeaderStatement(module);
-      if (!anchor) return [fixer.insertTextBeforeRange([0, 0], `${declaration}${eol}`)];
-      return [fixer.insertTextAfterRange(anchor.range, `${eol}${declaration}`)];
-    },
-  };
-}
-
-/** The last import (or docstring) at the top of the module: new declarations go after it. */
-function lastHeaderStatement(module: PyNode): PyNode | null {
-  let anchor: PyNode | null = null;
-  for (const [i, stmt] of (module.body as PyNode[]).entries()) {
-    const isDocstring = i === 0 && stmt.type === "Expr" && (stmt.value as PyNode).type === "Constant";
-    if (stmt.type === "Import" || stmt.type === "ImportFrom" || isDocstring) anchor = stmt;
-    else break;
-  }
-  return anchor;
+  return { text: name, create: (fixer) => [insertAfterHeader(fixer, model, declaration)] };
 }
 
 /** A suggestion that wraps the finding's statement in `with <lock>:`, or null when that cannot be done cleanly. */

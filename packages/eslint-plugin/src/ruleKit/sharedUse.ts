@@ -70,21 +70,12 @@ export function reportedByRaceRules(model: SemanticModel, node: PyNode): boolean
   return known.compounds.some((compound) => compound.range[0] <= stmt.range[0] && stmt.range[1] <= compound.range[1]);
 }
 
-/** Whether `node` sits in a def or class marked `# aether: thread-safe` (trusted: nothing reported inside). */
-export function trustedThreadSafe(model: SemanticModel, node: PyNode): boolean {
-  const lines = model.sourceCode.annotations.filter((a) => a.kind === "thread-safe").map((a) => a.line);
-  if (lines.length === 0) return false;
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.type !== "FunctionDef" && current.type !== "AsyncFunctionDef" && current.type !== "ClassDef") continue;
-    const first = (current.decorator_list as PyNode[])[0]?.loc.start.line ?? current.loc.start.line;
-    if (lines.some((line) => line === current.loc.start.line || line === first - 1)) return true;
-  }
-  return false;
-}
-
-/** Whether a use should be judged at all: not trusted, no lock held, not another rule's statement. */
+/**
+ * Whether a use should be judged at all: no lock held, not another rule's
+ * statement. (`# aether: thread-safe` code is filtered when reporting.)
+ */
 export function unprotected(model: SemanticModel, node: PyNode): boolean {
-  return !lockHeld(model, node) && !reportedByRaceRules(model, node) && !trustedThreadSafe(model, node);
+  return !lockHeld(model, node) && !reportedByRaceRules(model, node);
 }
 
 /** The race analysis's view of a use, for the shared protection text and lock fix. */
@@ -121,6 +112,33 @@ export function ownerState(model: SemanticModel, node: PyNode, display: string):
     }
   }
   return { id: "owner:module", kind: "global", display, owner: model.module, name: display };
+}
+
+/**
+ * How many threads at once use `state` where `evidence` says code runs:
+ * `self` state of a `Thread` subclass reached from its own `run` belongs to
+ * that thread (one thread per instance, RacerD's ownership), however many
+ * instances are started.
+ */
+export function instancesFor(model: SemanticModel, state: StateRef, evidence: Evidence): "one" | "many" {
+  const site = evidence.entry?.site as PyNode | undefined;
+  if (state.kind === "instance" && site?.type === "ClassDef" && inherits(model, site, state.owner)) return "one";
+  return evidence.instances;
+}
+
+/** Whether two concurrent uses of `state` run on the same thread (one thread per entry or per owning instance). */
+export function sameThread(model: SemanticModel, state: StateRef, a: Evidence, b: Evidence): boolean {
+  return !!a.entry && a.entry.fn === b.entry?.fn && instancesFor(model, state, a) === "one" && instancesFor(model, state, b) === "one";
+}
+
+function inherits(model: SemanticModel, cls: PyNode, ancestor: PyNode, seen = new Set<PyNode>()): boolean {
+  if (cls === ancestor) return true;
+  if (seen.has(cls)) return false;
+  seen.add(cls);
+  return (cls.bases as PyNode[]).some((base) => {
+    const resolved = model.callGraph.resolveClass(base);
+    return !!resolved && inherits(model, resolved, ancestor, seen);
+  });
 }
 
 const CONSTRUCTION = new Set(["__init__", "__new__", "__post_init__"]);

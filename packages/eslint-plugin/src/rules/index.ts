@@ -7,6 +7,8 @@ import moduleStateRace from "./module-state-race.js";
 import nonAtomicUpdate from "./non-atomic-update.js";
 import sharedIterator from "./shared-iterator.js";
 import sqliteSharedConnection from "./sqlite-shared-connection.js";
+import typeMutation from "./type-mutation.js";
+import unlockedFileWrite from "./unlocked-file-write.js";
 import unsafeLazyInit from "./unsafe-lazy-init.js";
 import weakrefRace from "./weakref-race.js";
 
@@ -18,6 +20,8 @@ export const rules: Readonly<Record<string, AetherRule>> = {
   "non-atomic-update": nonAtomicUpdate,
   "shared-iterator": sharedIterator,
   "sqlite-shared-connection": sqliteSharedConnection,
+  "type-mutation": typeMutation,
+  "unlocked-file-write": unlockedFileWrite,
   "unsafe-lazy-init": unsafeLazyInit,
   "weakref-race": weakrefRace,
 };

@@ -9,6 +9,7 @@
 import type { PyNode } from "../language/nodes.js";
 import type { SemanticModel } from "../analysis/model.js";
 import type { Evidence } from "../analysis/concurrency/evidence.js";
+import type { StateRef } from "../analysis/concurrency/sharedState.js";
 import { minorVersion } from "../language/languageOptions.js";
 import {
   COUNTER_SAFE_FROM_MINOR,
@@ -18,18 +19,21 @@ import {
   iteratorConstructors,
   type IteratorKind,
 } from "../data/iterators.js";
+import { lookup } from "../data/lookup.js";
 import { walk } from "../analysis/walk.js";
 import { enclosingFunction } from "../analysis/values.js";
-import { createRule, type Finding } from "../ruleKit/createRule.js";
-import { tieredMessageId, tieredMessages } from "../ruleKit/evidence.js";
+import type { Finding } from "../ruleKit/createRule.js";
+import { tieredMessageId } from "../ruleKit/evidence.js";
+import { createModelRule } from "../ruleKit/modelRule.js";
 import { assignedValues, classifyHeld, heldObject, passedToThreads } from "../ruleKit/heldObjects.js";
 import { enclosingStatement } from "../analysis/statements.js";
 import {
-  GUARD_SUGGESTION_MESSAGES,
   capitalise,
   evidenceFor,
   guardSuggestionFor,
+  instancesFor,
   protectionFor,
+  sameThread,
   unprotected,
   type SharedUse,
 } from "../ruleKit/sharedUse.js";
@@ -69,26 +73,15 @@ interface Consumption {
   fn: PyNode | null;
 }
 
-export default createRule({
+export default createModelRule({
   id: "shared-iterator",
-  meta: {
-    type: "problem",
-    docs: {
-      description: "One iterator or generator object consumed from several threads",
-      risk: 0.8,
-      category: "data loss",
-    },
-    messages: { ...tieredMessages(messages), ...GUARD_SUGGESTION_MESSAGES },
-    hasSuggestions: true,
-    schema: [],
+  docs: {
+    description: "One iterator or generator object consumed from several threads",
+    risk: 0.8,
+    category: "data loss",
   },
-  create(context) {
-    return {
-      Module() {
-        for (const finding of findSharedIterators(context.model)) context.report(finding);
-      },
-    };
-  },
+  messages,
+  find: findSharedIterators,
 });
 
 function findSharedIterators(model: SemanticModel): Finding[] {
@@ -107,7 +100,7 @@ function findSharedIterators(model: SemanticModel): Finding[] {
     kind !== "generator" ? "sharedIterator" : generatorCrashes ? "sharedGenerator" : "generatorAlreadyExecuting";
 
   // Consumptions of iterators held in shared state, grouped by that state.
-  const byState = new Map<string, { use: Consumption; kind: IteratorKind; values: PyNode[]; evidence: Evidence }[]>();
+  const byState = new Map<string, { use: Consumption; kind: IteratorKind; values: PyNode[]; evidence: Evidence; state: StateRef }[]>();
   for (const use of consumptions(model)) {
     const held = heldObject(model, use.expr);
     if (!held || held.values.length === 0) continue;
@@ -117,16 +110,18 @@ function findSharedIterators(model: SemanticModel): Finding[] {
     const evidence = evidenceFor(model, use.fn, held.state, use.node, "rmw");
     if (!evidence) continue;
     const list = byState.get(held.state.id) ?? [];
-    list.push({ use, kind: kind!, values: held.values, evidence });
+    list.push({ use, kind: kind!, values: held.values, evidence, state: held.state });
     byState.set(held.state.id, list);
   }
 
   const found: Finding[] = [];
   for (const uses of byState.values()) {
     const reportedIn = new Set<PyNode | null>();
-    for (const { use, kind, values, evidence } of uses) {
-      // Several threads consume it: this function runs in several at once, or another concurrent function also consumes it.
-      const several = evidence.instances === "many" || uses.some((other) => other.use.fn !== use.fn);
+    for (const { use, kind, values, evidence, state } of uses) {
+      // Several threads consume it: this function runs in several at once, or a function on another thread also consumes it.
+      const several =
+        instancesFor(model, state, evidence) === "many" ||
+        uses.some((other) => other.use.fn !== use.fn && !sameThread(model, state, evidence, other.evidence));
       if (!several || reportedIn.has(use.fn) || !unprotected(model, use.node)) continue;
       reportedIn.add(use.fn);
       const held = heldObject(model, use.expr)!;
@@ -174,7 +169,7 @@ function findSharedIterators(model: SemanticModel): Finding[] {
       },
     });
   }
-  return found.sort((a, b) => a.node!.range[0] - b.node!.range[0]);
+  return found;
 }
 
 /** Every place an iterator is consumed: `next(it)`, `for x in it`, comprehensions, `it.__next__()`, `list(it)`. */
@@ -207,7 +202,7 @@ function iteratorKind(model: SemanticModel, value: PyNode): IteratorKind | null 
   const generatorFunction = model.callGraph.resolveFunction(func);
   if (generatorFunction) return isGeneratorFunction(generatorFunction) ? "generator" : null;
   const name = model.imports.qualifiedName(func) ?? (func.type === "Name" && isBuiltin(model, func) ? `builtins.${func.id as string}` : null);
-  const kind = name ? iteratorConstructors[name] : undefined;
+  const kind = lookup(iteratorConstructors, name);
   if (!kind) return null;
   // `iter(generator)` is the generator itself.
   const first = (value.args as PyNode[])[0];

@@ -12,16 +12,18 @@ import type { StateRef } from "../analysis/concurrency/sharedState.js";
 import { CHECK_SAME_THREAD, cursorMethods, sqliteConnectors } from "../data/sqlite.js";
 import { walk } from "../analysis/walk.js";
 import { enclosingFunction } from "../analysis/values.js";
-import { createRule, type Finding } from "../ruleKit/createRule.js";
-import { tieredMessageId, tieredMessages } from "../ruleKit/evidence.js";
+import type { Finding } from "../ruleKit/createRule.js";
+import { tieredMessageId } from "../ruleKit/evidence.js";
+import { createModelRule } from "../ruleKit/modelRule.js";
 import { assignedValues, classifyHeld, heldObject, passedToThreads } from "../ruleKit/heldObjects.js";
 import {
-  GUARD_SUGGESTION_MESSAGES,
   capitalise,
   evidenceFor,
   guardSuggestionFor,
+  instancesFor,
   isConstruction,
   protectionFor,
+  sameThread,
   unprotected,
 } from "../ruleKit/sharedUse.js";
 
@@ -52,26 +54,15 @@ interface SqliteObject {
   made: PyNode;
 }
 
-export default createRule({
+export default createModelRule({
   id: "sqlite-shared-connection",
-  meta: {
-    type: "problem",
-    docs: {
-      description: "A sqlite3 connection or cursor shared between threads without a lock",
-      risk: 0.85,
-      category: "corruption",
-    },
-    messages: { ...tieredMessages(messages), ...GUARD_SUGGESTION_MESSAGES },
-    hasSuggestions: true,
-    schema: [],
+  docs: {
+    description: "A sqlite3 connection or cursor shared between threads without a lock",
+    risk: 0.85,
+    category: "corruption",
   },
-  create(context) {
-    return {
-      Module() {
-        for (const finding of findSharedConnections(context.model)) context.report(finding);
-      },
-    };
-  },
+  messages,
+  find: findSharedConnections,
 });
 
 interface Use {
@@ -104,7 +95,9 @@ function findSharedConnections(model: SemanticModel): Finding[] {
     for (const use of uses) {
       if (reportedIn.has(use.fn) || !unprotected(model, use.node)) continue;
       const checkOn = checkSameThread(use.object.connect);
-      const several = use.evidence.instances === "many" || uses.some((other) => other.fn !== use.fn);
+      const several =
+        instancesFor(model, use.state, use.evidence) === "many" ||
+        uses.some((other) => other.fn !== use.fn && !sameThread(model, use.state, use.evidence, other.evidence));
       let messageId: keyof typeof messages | null = null;
       if (several) messageId = checkOn ? "crossThread" : "shared";
       else if (checkOn && !madeInThreadOf(model, use)) messageId = "crossThread";
@@ -151,7 +144,7 @@ function findSharedConnections(model: SemanticModel): Finding[] {
       },
     });
   }
-  return found.sort((a, b) => a.node!.range[0] - b.node!.range[0]);
+  return found;
 }
 
 /** Names and attributes used as an object: `x.method(…)`, `with x:`, `for row in x`, `f(x)` for a callee outside the file. */
@@ -223,6 +216,6 @@ function madeInThreadOf(model: SemanticModel, use: Use): boolean {
     if (!maker) return false;
     if (maker === use.fn) return true;
     const evidence = model.concurrency.of(maker);
-    return !!evidence?.entry && evidence.entry === use.evidence.entry && evidence.instances === "one";
+    return !!evidence && sameThread(model, use.state, evidence, use.evidence);
   });
 }

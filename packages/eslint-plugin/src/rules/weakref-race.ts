@@ -21,19 +21,20 @@ import {
   weakIterationMethods,
 } from "../data/weakrefs.js";
 import { consumingCalls } from "../data/iterators.js";
+import { lookup } from "../data/lookup.js";
 import { walk } from "../analysis/walk.js";
 import { enclosingFunction } from "../analysis/values.js";
-import { createRule, type Finding } from "../ruleKit/createRule.js";
-import { tieredMessageId, tieredMessages } from "../ruleKit/evidence.js";
+import type { Finding } from "../ruleKit/createRule.js";
+import { tieredMessageId } from "../ruleKit/evidence.js";
+import { createModelRule } from "../ruleKit/modelRule.js";
 import { heldObject } from "../ruleKit/heldObjects.js";
 import {
-  GUARD_SUGGESTION_MESSAGES,
   capitalise,
   evidenceFor,
   guardSuggestionFor,
+  instancesFor,
   protectionFor,
   reportedByRaceRules,
-  trustedThreadSafe,
   unprotected,
   type SharedUse,
 } from "../ruleKit/sharedUse.js";
@@ -61,28 +62,15 @@ const SEVERITY = { change: 0, read: 1, store: 2 };
 /** Methods of a weak container that change it. */
 const CHANGING_METHODS = new Set(["add", "discard", "remove", "pop", "popitem", "setdefault", "update", "clear", "__setitem__", "__delitem__"]);
 
-export default createRule({
+export default createModelRule({
   id: "weakref-race",
-  meta: {
-    type: "problem",
-    docs: {
-      description: "Weak containers and weakref callbacks that race with other threads",
-      risk: 0.75,
-      category: "race",
-    },
-    messages: { ...tieredMessages(messages), ...GUARD_SUGGESTION_MESSAGES },
-    hasSuggestions: true,
-    schema: [],
+  docs: {
+    description: "Weak containers and weakref callbacks that race with other threads",
+    risk: 0.75,
+    category: "race",
   },
-  create(context) {
-    return {
-      Module() {
-        const model = context.model;
-        const found = [...containerFindings(model), ...callbackFindings(model)];
-        for (const finding of found.sort((a, b) => a.node!.range[0] - b.node!.range[0])) context.report(finding);
-      },
-    };
-  },
+  messages,
+  find: (model) => [...containerFindings(model), ...callbackFindings(model)],
 });
 
 interface WeakContainer {
@@ -119,7 +107,7 @@ function containerFindings(model: SemanticModel): Finding[] {
     const evidence = evidenceFor(model, fn, weak.state, node, kind);
     if (!fn || !evidence || !unprotected(model, node)) return;
     const others = [...(users.get(weak.state.id) ?? [])].some((user) => user !== fn && user !== null);
-    if (evidence.instances !== "many" && !others) return;
+    if (instancesFor(model, weak.state, evidence) !== "many" && !others) return;
     const use: SharedUse = { node, state: weak.state, fn, evidence };
     found.push({
       node,
@@ -246,7 +234,7 @@ function weakCallbacks(model: SemanticModel): Callback[] {
   walk(model.module, (node) => {
     if (node.type !== "Call") return;
     const name = model.imports.qualifiedName(node.func as PyNode);
-    const position = name ? weakCallbackRegistrations[name] : undefined;
+    const position = lookup(weakCallbackRegistrations, name);
     if (position === undefined) return;
     const arg = (node.keywords as PyNode[]).find((k) => k.arg === "callback")?.value as PyNode | undefined ?? (node.args as PyNode[])[position];
     if (!arg) return;
@@ -280,7 +268,7 @@ function callbackFindings(model: SemanticModel): Finding[] {
     const reported = new Set<string>();
     for (const access of model.accesses) {
       if (access.fn !== fn || access.kind === "read" || access.kind === "iterate" || access.held.length > 0) continue;
-      if (reported.has(access.state.id) || reportedByRaceRules(model, access.node) || trustedThreadSafe(model, access.node)) continue;
+      if (reported.has(access.state.id) || reportedByRaceRules(model, access.node)) continue;
       const otherUsers = model.accesses.filter((a) => a.state.id === access.state.id && a.fn !== fn && a.fn !== null).map((a) => a.fn);
       if (otherUsers.length === 0) continue;
       const evidence = evidenceVia(otherUsers);
@@ -302,7 +290,7 @@ function callbackFindings(model: SemanticModel): Finding[] {
         if (node.type === "Call" && (node.func as PyNode).type === "Attribute" && queuePutMethods.has((node.func as PyNode).attr as string)) {
           const queueExpr = (node.func as PyNode).value as PyNode;
           const kind = model.origins.constructorOf(queueExpr);
-          if (kind && nonReentrantQueues.has(kind) && !trustedThreadSafe(model, node)) {
+          if (kind && nonReentrantQueues.has(kind)) {
             const users = queueUsers(model, queueExpr);
             const evidence = evidenceVia(users);
             if (evidence) {

@@ -13,16 +13,19 @@ export function fixture(ruleId: string, name: string): string {
   return readFileSync(`${fixturesDir}rules/${ruleId}/${name}`, "utf8");
 }
 
-function config(ruleId: string): LinterType.Config[] {
+/** Language options of `aether/python` (`pythonVersion`, `freeThreaded`, …) for version-aware verdicts. */
+export type LanguageOptions = Record<string, unknown>;
+
+function config(ruleId: string, languageOptions: LanguageOptions = {}): LinterType.Config[] {
   const base = plugin.configs.recommended as unknown as LinterType.Config;
   const only = Object.fromEntries(Object.keys(plugin.rules).map((id) => [`aether/${id}`, id === ruleId ? "error" : "off"]));
-  return [base, { files: ["**/*.py"], rules: only } as LinterType.Config];
+  return [base, { files: ["**/*.py"], rules: only, languageOptions } as LinterType.Config];
 }
 
 /** Every message of one rule on `code`: [line, column, message]. */
-export function findings(ruleId: string, code: string, filename = "module.py"): [number, number, string][] {
+export function findings(ruleId: string, code: string, filename = "module.py", languageOptions: LanguageOptions = {}): [number, number, string][] {
   return linter
-    .verify(code, config(ruleId), filename)
+    .verify(code, config(ruleId, languageOptions), filename)
     .map((m) => {
       assert.equal(m.ruleId, `aether/${ruleId}`, `unexpected message: ${m.message}`);
       return [m.line, m.column, m.message] as [number, number, string];
@@ -42,8 +45,8 @@ export function fixed(ruleId: string, code: string): string {
 }
 
 /** The text after applying the suggestion of the finding on `line`. */
-export function suggested(ruleId: string, code: string, line: number, index = 0): string {
-  const message = linter.verify(code, config(ruleId), "module.py").find((m) => m.line === line);
+export function suggested(ruleId: string, code: string, line: number, index = 0, languageOptions: LanguageOptions = {}): string {
+  const message = linter.verify(code, config(ruleId, languageOptions), "module.py").find((m) => m.line === line);
   const suggestion = message?.suggestions?.[index];
   assert.ok(suggestion, `no suggestion #${index} for the finding on line ${line}`);
   const fixes = Array.isArray(suggestion.fix) ? suggestion.fix : [suggestion.fix];

@@ -186,7 +186,10 @@ export class RaceAnalysis {
 
   /** Whether `other` may run at the same time as `access` (which runs concurrently, per `evidence`). */
   #concurrent(access: Access, evidence: Evidence, other: Access): boolean {
-    if (other === access || other.fn === access.fn) return evidence.instances === "many";
+    // A Thread subclass's own attributes belong to its one thread, however
+    // many instances run (RULES.md: one thread per instance).
+    const ownThread = access.state.kind === "instance" && evidence.entry?.site !== undefined && "type" in evidence.entry.site && evidence.entry.site.type === "ClassDef";
+    if (other === access || other.fn === access.fn) return evidence.instances === "many" && !ownThread;
     if (!other.fn) return false; // module level: import time, before any thread starts
     if (other.fn.type !== "Lambda" && /^__(init|new|post_init)__$/.test(other.fn.name as string)) return false;
     return true;
