@@ -5,7 +5,7 @@ import type { PyNode } from "../../language/nodes.js";
 import type { Annotation } from "../../language/annotations.js";
 import type { Access } from "./accesses.js";
 import type { ConcurrencyEvidence, Evidence } from "./evidence.js";
-import type { LockModel, LockRef } from "./locks.js";
+import { OWNER, type LockModel, type LockRef } from "./locks.js";
 import type { SharedState, StateRef } from "./sharedState.js";
 import type { NodeIndex } from "../nodeIndex.js";
 import { enclosingStatement } from "../statements.js";
@@ -208,7 +208,13 @@ function rank(finding: RaceFinding): number {
   return PRECEDENCE.indexOf(finding.rule) * 10 + KIND_ORDER.indexOf(finding.access.kind);
 }
 
+/**
+ * Whether two accesses exclude each other. Code that runs only in the thread
+ * owning the object (`if self._owner == get_ident():`) excludes every other
+ * access the owner makes under the object's real lock.
+ */
 function commonLock(a: readonly LockRef[], b: readonly LockRef[]): boolean {
+  if (a.some((l) => l.id === OWNER.id) || b.some((l) => l.id === OWNER.id)) return true;
   return a.some((l) => b.some((m) => m.id === l.id));
 }
 
