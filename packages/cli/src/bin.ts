@@ -13,6 +13,10 @@ type Command = (argv: readonly string[], io: CommandIo) => Promise<number>;
 const COMMANDS: Record<string, () => Promise<Command>> = {
   check: async () => (await import("./commands/check.js")).runCheck,
   ast: async () => (await import("./commands/ast.js")).runAst,
+  profile: async () => (await import("./commands/profile.js")).runProfileCommand,
+  regression: async () => (await import("./commands/regression.js")).runRegressionCommand,
+  pool: async () => (await import("./commands/pool.js")).runPoolCommand,
+  status: async () => (await import("./commands/status.js")).runStatusCommand,
 };
 
 async function main(argv: readonly string[], io: CommandIo): Promise<number> {

@@ -6,12 +6,18 @@ export interface CommandIo {
   readonly cwd: string;
   /** Results: the report, the AST dump, help. */
   stdout(text: string): void;
-  /** Warnings and error messages; never results. */
+  /** Warnings, error messages and progress; never results. */
   stderr(text: string): void;
+  /** True when stderr is a terminal: progress can redraw one line instead of adding lines. */
+  readonly stderrIsTerminal?: boolean;
+  /** The environment the Python the runner starts sees (PATH, VIRTUAL_ENV, PYENV_ROOT). */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 export const processIo: CommandIo = {
   cwd: process.cwd(),
+  stderrIsTerminal: process.stderr.isTTY === true,
+  env: process.env,
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
 };

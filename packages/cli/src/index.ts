@@ -3,6 +3,10 @@
 
 export { runAst } from "./commands/ast.js";
 export { runCheck } from "./commands/check.js";
+export { runPoolCommand } from "./commands/pool.js";
+export { runProfileCommand } from "./commands/profile.js";
+export { runRegressionCommand } from "./commands/regression.js";
+export { runStatusCommand } from "./commands/status.js";
 export type { CommandIo } from "./commandIo.js";
 export { CliError } from "./cliError.js";
 export { loadSettings } from "./config/pyproject.js";

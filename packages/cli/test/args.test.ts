@@ -17,6 +17,7 @@ describe("parseCheckArgs", () => {
       freeThreaded: undefined,
       configFile: undefined,
       outputFile: undefined,
+      baseline: undefined,
     });
   });
 
@@ -39,6 +40,8 @@ describe("parseCheckArgs", () => {
       "cfg/pyproject.toml",
       "-o",
       "out.sarif",
+      "--baseline",
+      "legacy.json",
       "tests",
     ]);
     assert.deepEqual(options, {
@@ -56,6 +59,7 @@ describe("parseCheckArgs", () => {
       freeThreaded: false,
       configFile: "cfg/pyproject.toml",
       outputFile: "out.sarif",
+      baseline: { action: "filter", file: "legacy.json" },
     });
   });
 

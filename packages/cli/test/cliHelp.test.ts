@@ -5,6 +5,10 @@ import fs from "node:fs";
 import os from "node:os";
 import { CHECK_HELP } from "../src/commands/checkOptions.js";
 import { AST_HELP } from "../src/commands/astOptions.js";
+import { POOL_HELP } from "../src/commands/poolOptions.js";
+import { PROFILE_HELP } from "../src/commands/profileOptions.js";
+import { REGRESSION_HELP } from "../src/commands/regressionOptions.js";
+import { STATUS_HELP } from "../src/commands/statusOptions.js";
 import { MAIN_HELP } from "../src/mainHelp.js";
 import { runAether } from "./helpers/runAether.js";
 
@@ -18,17 +22,27 @@ describe("aether", () => {
       [["check", "--help"], CHECK_HELP],
       [["check", "-h"], CHECK_HELP],
       [["ast", "--help"], AST_HELP],
+      [["profile", "--help"], PROFILE_HELP],
+      [["profile", "-h"], PROFILE_HELP],
+      [["regression", "--help"], REGRESSION_HELP],
+      [["pool", "--help"], POOL_HELP],
+      [["status", "--help"], STATUS_HELP],
+      // --help wins over a missing or bad target: help never needs valid input.
+      [["profile", "--help", "nope.py:x"], PROFILE_HELP],
     ] as const) {
       assert.deepEqual(runAether(args, cwd), { status: 0, stdout: help, stderr: "" }, args.join(" "));
     }
   });
 
   it("help lists usage, options with defaults, exit codes and examples", () => {
-    for (const help of [MAIN_HELP, CHECK_HELP, AST_HELP]) {
+    for (const help of [MAIN_HELP, CHECK_HELP, AST_HELP, PROFILE_HELP, REGRESSION_HELP, POOL_HELP, STATUS_HELP]) {
       for (const section of ["Usage: aether", "Exit codes:", "Examples:"]) assert.ok(help.includes(section), section);
     }
     assert.ok(CHECK_HELP.includes("(default: stylish)"));
-    assert.ok(!MAIN_HELP.includes("profile") && !MAIN_HELP.includes("status"), "only commands that exist are listed");
+    assert.ok(PROFILE_HELP.includes("(default: 3)") && PROFILE_HELP.includes("(default: 0.5)"));
+    for (const command of ["check", "ast", "profile", "regression", "pool", "status"]) {
+      assert.match(MAIN_HELP, new RegExp(`^  ${command}\\b`, "m"), `${command} is listed`);
+    }
   });
 
   it("prints the versions of itself, the plugin and ESLint", () => {

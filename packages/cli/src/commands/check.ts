@@ -18,6 +18,7 @@ import { IgnorePatterns } from "../files/ignorePatterns.js";
 import { readPythonText } from "../files/textCheck.js";
 import { findPythonFiles } from "../files/walk.js";
 import { attachRisk } from "../lint/attachRisk.js";
+import { applyBaseline } from "../lint/baseline.js";
 import { errorsOnly } from "../lint/errorsOnly.js";
 import { lintSources, type PythonSource } from "../lint/lintSources.js";
 import { listRuleNames, resolveRuleId, ruleCatalogFrom, type RuleCatalog } from "../rules/ruleCatalog.js";
@@ -49,7 +50,11 @@ export async function runCheck(argv: readonly string[], io: CommandIo): Promise<
   });
   if (options.fix) await ESLint.outputFixes(results);
 
-  const withRisk = attachRisk(results, findingRisk);
+  const withRisk = applyBaseline(attachRisk(results, findingRisk), options.baseline, {
+    cwd: io.cwd,
+    texts: new Map(sources.map((source) => [source.path, source.text])),
+    stderr: (text) => io.stderr(text),
+  });
   const shown = options.quiet ? errorsOnly(withRisk) : withRisk;
   const output = FORMATTERS[options.format]({ results: shown, rules: catalog, cwd: io.cwd, toolVersion: cliVersion() });
   writeOutput(output, options.outputFile, io);

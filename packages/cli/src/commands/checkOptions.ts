@@ -5,6 +5,7 @@ import { parseCommandArgs } from "../args.js";
 import { CliError } from "../cliError.js";
 import { PYTHON_VERSION_PATTERN, RULE_LEVELS, type RuleLevel } from "../config/settings.js";
 import { FORMATTERS, isFormatName, type FormatName } from "../formats/formats.js";
+import { attachBaselineValues, baselineRequest, type BaselineRequest } from "./baselineOptions.js";
 
 export interface RuleSetting {
   /** As typed: with or without "aether/"; checked against the plugin's rules later. */
@@ -25,12 +26,14 @@ export interface CheckOptions {
   readonly freeThreaded: false | undefined;
   readonly configFile: string | undefined;
   readonly outputFile: string | undefined;
+  /** --baseline / --write-baseline; undefined: neither. */
+  readonly baseline: BaselineRequest | undefined;
 }
 
 const FORMAT_NAMES = Object.keys(FORMATTERS).join(", ");
 
 export function parseCheckArgs(argv: readonly string[]): CheckOptions {
-  const { values, positionals } = parseCommandArgs("check", argv, {
+  const { values, positionals } = parseCommandArgs("check", attachBaselineValues(argv), {
     format: { type: "string", short: "f", default: "stylish" },
     fix: { type: "boolean", default: false },
     "max-warnings": { type: "string" },
@@ -40,6 +43,8 @@ export function parseCheckArgs(argv: readonly string[]): CheckOptions {
     "no-free-threaded": { type: "boolean", default: false },
     config: { type: "string" },
     "output-file": { type: "string", short: "o" },
+    baseline: { type: "string" },
+    "write-baseline": { type: "string" },
     help: { type: "boolean", short: "h", default: false },
   });
 
@@ -62,6 +67,7 @@ export function parseCheckArgs(argv: readonly string[]): CheckOptions {
     freeThreaded: values["no-free-threaded"] ? false : undefined,
     configFile: values.config,
     outputFile: values["output-file"],
+    baseline: baselineRequest(values.baseline, values["write-baseline"]),
   };
 }
 
@@ -113,6 +119,18 @@ Options:
                              nearest pyproject.toml with a [tool.aether] table,
                              looking up from the first path)
   -o, --output-file <file>   write the report to a file instead of stdout
+      --baseline [file]      report only findings not in the baseline file
+                             (default: .aether-baseline.json); a missing or
+                             malformed baseline file is an error (exit 2)
+      --write-baseline [file]
+                             record the current findings in the baseline file
+                             (default: .aether-baseline.json, replaced), then
+                             exit 0; parse errors are reported (exit 1), never
+                             recorded. A finding is recorded as its rule, its
+                             file (relative to the baseline file) and a hash
+                             of its line's text, not its number. [file]
+                             is the next argument only when it ends in .json;
+                             else write --baseline=<file>
   -h, --help                 show this help
 
 Configuration: [tool.aether] in pyproject.toml (command-line options win)
@@ -135,4 +153,5 @@ Examples:
   aether check src tests --rule c-api-misuse:warn
   aether check --format github
   aether check -f sarif -o aether.sarif
+  aether check --write-baseline && aether check --baseline
 `;

@@ -58,8 +58,8 @@ export function suggested(ruleId: string, code: string, line: number, index = 0,
 }
 
 /** A fix's output must parse and re-lint clean for its rule. */
-export function assertCleanAfterFix(ruleId: string, text: string): void {
+export function assertCleanAfterFix(ruleId: string, text: string, languageOptions: LanguageOptions = {}): void {
   const parsed = parsePython(text);
   assert.ok(parsed.ok, `the fixed text does not parse: ${JSON.stringify(!parsed.ok && parsed.errors)}`);
-  assert.deepEqual(findings(ruleId, text), []);
+  assert.deepEqual(findings(ruleId, text, "module.py", languageOptions), []);
 }
