@@ -80,7 +80,7 @@ def main():
         threading.Thread(target=hand_off, args=(1,)).start()
         threading.Thread(target=single_store, args=("k", 1)).start()
     with ProcessPoolExecutor() as processes:
-        processes.map(process_worker, [1, 2])
+        list(processes.map(process_worker, [1, 2]))
     Stats().start()
     return counter
 

@@ -99,10 +99,10 @@ def main():
         threading.Thread(target=next_id).start()
         threading.Thread(target=consume_queue).start()
     with ThreadPoolExecutor() as pool:
-        pool.map(per_thread_iterator, [JOBS, JOBS])
+        list(pool.map(per_thread_iterator, [JOBS, JOBS]))
     fan_out([JOBS, JOBS])
     with ProcessPoolExecutor() as processes:
-        processes.map(square_next, range(4))
+        list(processes.map(square_next, range(4)))
     for reader in (LineReader(JOBS), LineReader(JOBS)):
         reader.start()
     # Main-thread-only: nothing else consumes the generator.

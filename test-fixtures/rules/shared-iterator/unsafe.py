@@ -84,8 +84,11 @@ async def squares_in_threads():
 
 for _ in range(4):
     threading.Thread(target=drain).start()
+futures = []
 with ThreadPoolExecutor() as executor:
-    executor.submit(load_batch)
-    executor.submit(load_batch)
+    futures.append(executor.submit(load_batch))
+    futures.append(executor.submit(load_batch))
 threading.Thread(target=tail_audit).start()
 threading.Thread(target=count_audit).start()
+for future in futures:
+    future.result()

@@ -75,17 +75,20 @@ def single_reader(conn):
 
 def main():
     _db.execute("CREATE TABLE IF NOT EXISTS events (name TEXT)")
+    futures = []
     with ThreadPoolExecutor() as pool:
         for n in range(10):
-            pool.submit(record_locked, n)
-            pool.submit(record_acquire, n)
-            pool.submit(record_via_helper, n)
-            pool.submit(per_thread_connection)
-            pool.submit(own_connection, "SELECT 1")
-            pool.submit(produce, n)
+            futures.append(pool.submit(record_locked, n))
+            futures.append(pool.submit(record_acquire, n))
+            futures.append(pool.submit(record_via_helper, n))
+            futures.append(pool.submit(per_thread_connection))
+            futures.append(pool.submit(own_connection, "SELECT 1"))
+            futures.append(pool.submit(produce, n))
+    for future in futures:
+        future.result()
     Writer().start()
     with ProcessPoolExecutor() as processes:
-        processes.map(count_in_process, range(4))
+        list(processes.map(count_in_process, range(4)))
     handed_over = sqlite3.connect(DB_PATH, check_same_thread=False)
     threading.Thread(target=single_reader, args=(handed_over,)).start()
     print(_db.execute("SELECT count(*) FROM events").fetchone())

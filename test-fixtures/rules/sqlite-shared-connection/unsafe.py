@@ -66,8 +66,11 @@ class Auditor(threading.Thread):
         self.conn.execute("INSERT INTO audit VALUES (1)")
 
 
+futures = []
 with ThreadPoolExecutor() as executor:
     for n in range(10):
-        executor.submit(record, n)
-        executor.submit(last_event)
+        futures.append(executor.submit(record, n))
+        futures.append(executor.submit(last_event))
 threading.Thread(target=sample_forever).start()
+for future in futures:
+    future.result()

@@ -115,18 +115,21 @@ def configure(argv):
 
 def main(argv):
     configure(argv)
+    futures = []
     with ThreadPoolExecutor() as pool:
         for n in range(4):
-            pool.submit(make_locked_plugin, str(n))
-            pool.submit(toggle_debug_locked, True)
-            pool.submit(set_timeout, 1.0)
-            pool.submit(apply_locked, "debug", False)
-            pool.submit(Session().enable_debug)
-            pool.submit(per_thread_settings, True)
-            pool.submit(scratch_class, n)
-            pool.submit(request_settings, True)
+            futures.append(pool.submit(make_locked_plugin, str(n)))
+            futures.append(pool.submit(toggle_debug_locked, True))
+            futures.append(pool.submit(set_timeout, 1.0))
+            futures.append(pool.submit(apply_locked, "debug", False))
+            futures.append(pool.submit(Session().enable_debug))
+            futures.append(pool.submit(per_thread_settings, True))
+            futures.append(pool.submit(scratch_class, n))
+            futures.append(pool.submit(request_settings, True))
+    for future in futures:
+        future.result()
     with ProcessPoolExecutor() as processes:
-        processes.map(configure_in_process, [True, False])
+        list(processes.map(configure_in_process, [True, False]))
     while not _settings.empty():
         key, value = _settings.get()
         setattr(Config, key, value)

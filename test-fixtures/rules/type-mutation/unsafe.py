@@ -74,11 +74,14 @@ def make_handler(name):
     return Handler
 
 
+futures = []
 with ThreadPoolExecutor() as executor:
     for n in range(4):
-        executor.submit(toggle_debug, n % 2 == 0)
-        executor.submit(add_verb, "PATCH", None)
-        executor.submit(upgrade, Job())
-        executor.submit(make_plugin, str(n))
-        executor.submit(make_handler, str(n))
+        futures.append(executor.submit(toggle_debug, n % 2 == 0))
+        futures.append(executor.submit(add_verb, "PATCH", None))
+        futures.append(executor.submit(upgrade, Job()))
+        futures.append(executor.submit(make_plugin, str(n)))
+        futures.append(executor.submit(make_handler, str(n)))
 threading.Thread(target=use_identity_equality).start()
+for future in futures:
+    future.result()

@@ -111,21 +111,24 @@ def write_defaults():
 def main():
     write_defaults()
     LogWriter().start()
+    futures = []
     with ThreadPoolExecutor() as pool:
         for n in range(8):
-            pool.submit(log_locked, str(n))
-            pool.submit(save_state_acquire, {"n": n})
-            pool.submit(log_via_helper, str(n))
-            pool.submit(write_result, n, {})
-            pool.submit(write_thread_log, str(n))
-            pool.submit(save_atomically, {"n": n})
-            pool.submit(read_config)
-            pool.submit(per_thread_handle, str(n))
-            pool.submit(produce, str(n))
+            futures.append(pool.submit(log_locked, str(n)))
+            futures.append(pool.submit(save_state_acquire, {"n": n}))
+            futures.append(pool.submit(log_via_helper, str(n)))
+            futures.append(pool.submit(write_result, n, {}))
+            futures.append(pool.submit(write_thread_log, str(n)))
+            futures.append(pool.submit(save_atomically, {"n": n}))
+            futures.append(pool.submit(read_config))
+            futures.append(pool.submit(per_thread_handle, str(n)))
+            futures.append(pool.submit(produce, str(n)))
+    for future in futures:
+        future.result()
     for n, url in enumerate(["a", "b"]):
         Downloader(url, f"download-{n}.bin").start()
     with ProcessPoolExecutor() as processes:
-        processes.map(write_in_process, [{}, {}])
+        list(processes.map(write_in_process, [{}, {}]))
 
 
 if __name__ == "__main__":

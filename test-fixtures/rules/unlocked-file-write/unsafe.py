@@ -59,13 +59,16 @@ def record_error(error):
     print("error:", error, file=_events)
 
 
+futures = []
 with ThreadPoolExecutor() as executor:
     for n in range(8):
-        executor.submit(log_request, str(n))
-        executor.submit(refresh_cache, [str(n)])
-        executor.submit(record_event, {"n": n})
+        futures.append(executor.submit(log_request, str(n)))
+        futures.append(executor.submit(refresh_cache, [str(n)]))
+        futures.append(executor.submit(record_event, {"n": n}))
 for n in range(4):
     threading.Thread(target=save_state, args=({"n": n},)).start()
 threading.Thread(target=write_summary, args=({},)).start()
 threading.Thread(target=write_totals, args=({},)).start()
 threading.Thread(target=record_error, args=("boom",)).start()
+for future in futures:
+    future.result()

@@ -77,4 +77,4 @@ def handle(n):
 if __name__ == "__main__":
     load_settings_at_startup()
     with ThreadPoolExecutor() as executor:
-        executor.map(handle, range(10))
+        list(executor.map(handle, range(10)))

@@ -95,17 +95,20 @@ def load_plugins(plugins):
 
 def main():
     load_plugins([Symbol("a"), Symbol("b")])
+    futures = []
     with ThreadPoolExecutor() as pool:
         for n in range(4):
-            pool.submit(session_for, n)
-            pool.submit(intern, str(n))
-            pool.submit(evict, str(n))
-            pool.submit(names)
-            pool.submit(per_thread_cache, Symbol(str(n)))
-            pool.submit(track, n, Symbol(str(n)))
-            pool.submit(watch, Symbol(str(n)))
+            futures.append(pool.submit(session_for, n))
+            futures.append(pool.submit(intern, str(n)))
+            futures.append(pool.submit(evict, str(n)))
+            futures.append(pool.submit(names))
+            futures.append(pool.submit(per_thread_cache, Symbol(str(n))))
+            futures.append(pool.submit(track, n, Symbol(str(n))))
+            futures.append(pool.submit(watch, Symbol(str(n))))
+    for future in futures:
+        future.result()
     with ProcessPoolExecutor() as processes:
-        processes.map(count_in_process, ["a", "b"])
+        list(processes.map(count_in_process, ["a", "b"]))
 
 
 if __name__ == "__main__":

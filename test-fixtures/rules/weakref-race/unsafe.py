@@ -72,11 +72,14 @@ class Registry:
         return list(self._pool.map(self.describe, objs))
 
 
+futures = []
 with ThreadPoolExecutor() as executor:
     for n in range(4):
-        executor.submit(session_for, n)
-        executor.submit(intern, str(n))
-        executor.submit(close, None)
-        executor.submit(ping_all)
-        executor.submit(track, n, Symbol(str(n)))
-        executor.submit(watch, Symbol(str(n)))
+        futures.append(executor.submit(session_for, n))
+        futures.append(executor.submit(intern, str(n)))
+        futures.append(executor.submit(close, None))
+        futures.append(executor.submit(ping_all))
+        futures.append(executor.submit(track, n, Symbol(str(n))))
+        futures.append(executor.submit(watch, Symbol(str(n))))
+for future in futures:
+    future.result()
