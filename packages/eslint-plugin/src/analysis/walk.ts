@@ -22,21 +22,3 @@ export function walk(node: PyNode, visit: (node: PyNode) => boolean | void): voi
 export function isFunction(node: PyNode): boolean {
   return node.type === "FunctionDef" || node.type === "AsyncFunctionDef" || node.type === "Lambda";
 }
-
-/** Nodes that open a new Python scope. */
-export function opensScope(node: PyNode): boolean {
-  switch (node.type) {
-    case "Module":
-    case "ClassDef":
-    case "FunctionDef":
-    case "AsyncFunctionDef":
-    case "Lambda":
-    case "ListComp":
-    case "SetComp":
-    case "DictComp":
-    case "GeneratorExp":
-      return true;
-    default:
-      return false;
-  }
-}

@@ -98,7 +98,3 @@ export interface With extends PyNodeBase { type: "With" | "AsyncWith"; items: Wi
 export interface Global extends PyNodeBase { type: "Global" | "Nonlocal"; names: string[] }
 
 export type FunctionLike = FunctionDef | Lambda;
-
-export function isNode(value: unknown): value is PyNode {
-  return typeof value === "object" && value !== null && typeof (value as PyNode).type === "string" && "loc" in value;
-}

@@ -27,7 +27,7 @@ export const MUTATING_METHODS = new Set([
   "intersection_update", "symmetric_difference_update", "__setitem__", "__delitem__",
 ]);
 
-/** Methods that do not touch the object's state (reads), so they are not mutations. */
+/** Constructors of objects that are safe to share as they are: thread-local storage, queues and events, locks. */
 const NOT_SHARED_CONSTRUCTORS = new Set([
   ...threadLocalConstructors,
   ...threadSafeContainers,
