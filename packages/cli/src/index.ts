@@ -10,6 +10,8 @@ export { runStatusCommand } from "./commands/status.js";
 export type { CommandIo } from "./commandIo.js";
 export { CliError } from "./cliError.js";
 export { loadSettings } from "./config/pyproject.js";
+export { loadProjectConfig, type ProjectConfig } from "./config/projectConfig.js";
+export { IgnorePatterns } from "./files/ignorePatterns.js";
 export type { AetherSettings, RuleLevel } from "./config/settings.js";
 export { findPythonFiles } from "./files/walk.js";
 export { checkPythonText } from "./files/textCheck.js";

@@ -2,14 +2,13 @@
 
 import fs from "node:fs";
 import path from "node:path";
-import { ESLint, type Linter } from "eslint";
-import plugin, { findingRisk } from "eslint-plugin-aether";
+import { ESLint } from "eslint";
+import { findingRisk } from "eslint-plugin-aether";
 import { CliError } from "../cliError.js";
 import type { CommandIo } from "../commandIo.js";
-import { buildEslintConfig } from "../config/eslintConfig.js";
-import { resolveLanguageOptions } from "../config/languageOptions.js";
+import { eslintConfigFor, pluginCatalog } from "../config/projectConfig.js";
 import { loadSettings } from "../config/pyproject.js";
-import { resolveRuleLevels, type RuleOverride } from "../config/ruleLevels.js";
+import type { RuleOverride } from "../config/ruleLevels.js";
 import type { AetherSettings } from "../config/settings.js";
 import { displayPath } from "../formats/displayPath.js";
 import { FORMATTERS } from "../formats/formats.js";
@@ -21,7 +20,7 @@ import { attachRisk } from "../lint/attachRisk.js";
 import { applyBaseline } from "../lint/baseline.js";
 import { errorsOnly } from "../lint/errorsOnly.js";
 import { lintSources, type PythonSource } from "../lint/lintSources.js";
-import { listRuleNames, resolveRuleId, ruleCatalogFrom, type RuleCatalog } from "../rules/ruleCatalog.js";
+import { listRuleNames, resolveRuleId, type RuleCatalog } from "../rules/ruleCatalog.js";
 import { cliVersion } from "../version.js";
 import { CHECK_HELP, parseCheckArgs, type CheckOptions, type RuleSetting } from "./checkOptions.js";
 
@@ -31,7 +30,7 @@ export async function runCheck(argv: readonly string[], io: CommandIo): Promise<
     io.stdout(CHECK_HELP);
     return 0;
   }
-  const catalog = ruleCatalogFrom(plugin.rules);
+  const catalog = pluginCatalog;
   const overrides = options.rules.map((setting) => resolveOverride(catalog, setting));
   const settings = loadSettings({
     configFile: options.configFile === undefined ? undefined : path.resolve(io.cwd, options.configFile),
@@ -40,7 +39,7 @@ export async function runCheck(argv: readonly string[], io: CommandIo): Promise<
   });
 
   // Built before the walk so a bad setting fails before any file is read.
-  const config = eslintConfigFor(options, settings, catalog, overrides);
+  const config = eslintConfigFor(settings, options, overrides);
   const sources = collectSources(options, settings, io);
   const results = await lintSources(sources, {
     config,
@@ -94,29 +93,6 @@ function collectSources(options: CheckOptions, settings: AetherSettings, io: Com
     io.stderr(`aether: warning: no Python files found in ${options.paths.join(", ")}\n`);
   }
   return sources;
-}
-
-function eslintConfigFor(
-  options: CheckOptions,
-  settings: AetherSettings,
-  catalog: RuleCatalog,
-  overrides: readonly RuleOverride[],
-): Linter.Config[] {
-  const recommended: Linter.Config = plugin.configs.recommended;
-  const all: Linter.Config = plugin.configs.all;
-  return buildEslintConfig({
-    recommended,
-    languageOptions: resolveLanguageOptions(settings, options, plugin.languages.python),
-    ruleLevels: resolveRuleLevels({
-      catalog,
-      recommended: recommended.rules ?? {},
-      all: all.rules ?? {},
-      settings,
-      overrides,
-    }),
-    perFileIgnores: settings.perFileIgnores,
-    root: settings.root,
-  });
 }
 
 function writeOutput(output: string, outputFile: string | undefined, io: CommandIo): void {

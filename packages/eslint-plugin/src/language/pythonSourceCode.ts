@@ -23,7 +23,7 @@ export class PythonSourceCode extends TextSourceCodeBase<{
 }> {
   override ast: Module;
   readonly comments: Comment[];
-  readonly languageOptions: PythonLanguageOptions;
+  languageOptions: PythonLanguageOptions;
   /** Per-file caches for the analysis layer (the semantic model lives here, built on first use). */
   readonly cache = new Map<string, unknown>();
   #steps: VisitNodeStep[] | undefined;
@@ -41,6 +41,15 @@ export class PythonSourceCode extends TextSourceCodeBase<{
     this.ast = ast;
     this.comments = comments;
     this.languageOptions = languageOptions;
+  }
+
+  /**
+   * ESLint calls this with the file's configured options before any rule runs.
+   * It matters when a caller hands ESLint a ready-made SourceCode (the language
+   * server parses incrementally and builds its own): the config still decides.
+   */
+  applyLanguageOptions(options: Partial<PythonLanguageOptions>): void {
+    this.languageOptions = { ...this.languageOptions, ...options };
   }
 
   get noqa(): NoqaTable {

@@ -1,0 +1,77 @@
+// An open editor buffer: its text (as the client last sent it) and the
+// tree-sitter tree of its last parse, kept so the next parse is incremental.
+// The tree lives in wasm memory; whoever replaces or drops it frees it.
+
+import { TextDocument } from "vscode-languageserver-textdocument";
+import type { TextDocumentContentChangeEvent } from "vscode-languageserver/node";
+import { parseTree } from "eslint-plugin-aether";
+import type { Tree } from "web-tree-sitter";
+import { editFor } from "./incrementalEdit.js";
+
+export class OpenDocument {
+  #document: TextDocument;
+  /** The tree of the last parse, edited to match the current text; undefined before the first parse. */
+  #tree: Tree | undefined;
+  /** Whether #tree was parsed from the current text (edits since then make it stale). */
+  #treeIsCurrent = false;
+
+  constructor(
+    readonly uri: string,
+    languageId: string,
+    version: number,
+    text: string,
+  ) {
+    this.#document = TextDocument.create(uri, languageId, version, text);
+  }
+
+  get document(): TextDocument {
+    return this.#document;
+  }
+
+  get version(): number {
+    return this.#document.version;
+  }
+
+  get text(): string {
+    return this.#document.getText();
+  }
+
+  /** Applies the client's changes in order, editing the kept tree alongside the text. */
+  applyChanges(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
+    for (const change of changes) {
+      if ("range" in change) {
+        this.#tree?.edit(editFor(this.#document, change.range, change.text));
+      } else {
+        // A whole-text replacement has no edit to describe: the next parse starts afresh.
+        this.#dropTree();
+      }
+      this.#document = TextDocument.update(this.#document, [change], version);
+    }
+    this.#treeIsCurrent = false;
+  }
+
+  /**
+   * The tree for the current text, re-parsing incrementally from the last tree
+   * when the text changed. The returned tree belongs to this document: do not
+   * delete it, and do not keep it past the next change.
+   */
+  currentTree(): Tree {
+    if (this.#tree !== undefined && this.#treeIsCurrent) return this.#tree;
+    const tree = parseTree(this.text, this.#tree);
+    this.#tree?.delete();
+    this.#tree = tree;
+    this.#treeIsCurrent = true;
+    return tree;
+  }
+
+  /** Frees the tree; the document must not be used afterwards except to be forgotten. */
+  dispose(): void {
+    this.#dropTree();
+  }
+
+  #dropTree(): void {
+    this.#tree?.delete();
+    this.#tree = undefined;
+    this.#treeIsCurrent = false;
+  }
+}
