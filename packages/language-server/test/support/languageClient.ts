@@ -8,12 +8,18 @@ import {
   createProtocolConnection,
   InitializeRequest,
   StreamMessageReader,
+  WorkDoneProgress,
   StreamMessageWriter,
   type ClientCapabilities,
   type InitializeResult,
+  type ProgressToken,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
+  type ShowDocumentParams,
   type TextDocumentContentChangeEvent,
+  type WorkDoneProgressBegin,
+  type WorkDoneProgressEnd,
+  type WorkDoneProgressReport,
 } from "vscode-languageserver-protocol/node";
 
 const BIN = fileURLToPath(new URL("../../src/bin.js", import.meta.url));
@@ -41,6 +47,14 @@ export class LanguageClient {
   readonly messages: { type: number; message: string }[] = [];
   readonly logs: string[] = [];
   readonly stderr: string[] = [];
+  /** `$/progress` values in order, on the tokens the server created and those given to watchProgress. */
+  readonly progress: { token: ProgressToken; value: WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd }[] = [];
+  /** Tokens the server asked for with window/workDoneProgress/create. */
+  readonly createdProgress: ProgressToken[] = [];
+  /** window/showDocument requests (each answered with success). */
+  readonly shownDocuments: ShowDocumentParams[] = [];
+  /** Notifications nothing above handles: the server's own, such as aether/showReport. */
+  readonly otherNotifications: { method: string; params: unknown }[] = [];
   #waiters: (() => void)[] = [];
   settings: Record<string, unknown>;
 
@@ -69,6 +83,28 @@ export class LanguageClient {
     );
     connection.onRequest("client/registerCapability", () => null);
     connection.onRequest("workspace/diagnostic/refresh", () => null);
+    connection.onRequest("window/workDoneProgress/create", ({ token }: { token: ProgressToken }) => {
+      this.createdProgress.push(token);
+      this.watchProgress(token);
+      return null;
+    });
+    connection.onRequest("window/showDocument", (params: ShowDocumentParams) => {
+      this.shownDocuments.push(params);
+      this.#wake();
+      return { success: true };
+    });
+    connection.onUnhandledNotification(({ method, params }) => {
+      this.otherNotifications.push({ method, params });
+      this.#wake();
+    });
+  }
+
+  /** Records `$/progress` on a token the client chose (a workDoneToken it sent with a request). */
+  watchProgress(token: ProgressToken): void {
+    this.connection.onProgress(WorkDoneProgress.type, token, (value) => {
+      this.progress.push({ token, value });
+      this.#wake();
+    });
   }
 
   static async start(options: ClientOptions = {}): Promise<{ client: LanguageClient; initialized: InitializeResult }> {
@@ -78,13 +114,13 @@ export class LanguageClient {
     child.stderr!.on("data", (chunk: Buffer) => client.stderr.push(chunk.toString()));
     connection.listen();
     const root = options.rootPath;
-    const initialized = await connection.sendRequest(InitializeRequest.type, {
+    const initialized = await withTimeout("initialize", connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: root === undefined ? null : pathToFileURL(root).href,
       workspaceFolders: root === undefined ? null : [{ uri: pathToFileURL(root).href, name: "root" }],
       capabilities: options.capabilities ?? PUSH_CLIENT,
       initializationOptions: options.initializationOptions,
-    });
+    }));
     await connection.sendNotification("initialized", {});
     return { client, initialized };
   }
@@ -103,22 +139,21 @@ export class LanguageClient {
 
   /** The first diagnostics push for `uri` that satisfies `test`, waiting for it if needed. */
   async diagnosticsFor(uri: string, test: (params: PublishDiagnosticsParams) => boolean = () => true): Promise<PublishDiagnosticsParams> {
-    for (;;) {
-      const found = (this.diagnostics.get(uri) ?? []).find(test);
-      if (found) return found;
-      await this.#nextEvent(`diagnostics for ${uri}`);
-    }
+    let found: PublishDiagnosticsParams | undefined;
+    await this.until(`diagnostics for ${uri}`, () => (found = (this.diagnostics.get(uri) ?? []).find(test)) !== undefined);
+    return found!;
   }
 
   /** Waits until `test` holds of the client's state (re-checked on every incoming notification). */
-  async until(what: string, test: () => boolean): Promise<void> {
-    while (!test()) await this.#nextEvent(what);
+  async until(what: string, test: () => boolean, timeoutMs = 30000): Promise<void> {
+    const deadline = performance.now() + timeoutMs;
+    while (!test()) await this.#nextEvent(what, deadline);
   }
 
   async stop(): Promise<void> {
     try {
       await Promise.race([this.connection.sendRequest("shutdown"), delay(5000)]);
-      await this.connection.sendNotification("exit");
+      await Promise.race([this.connection.sendNotification("exit"), delay(2000)]);
     } catch {
       // the server may already be gone
     }
@@ -129,9 +164,12 @@ export class LanguageClient {
     if (this.child.exitCode === null) this.child.kill("SIGKILL");
   }
 
-  #nextEvent(what: string): Promise<void> {
+  #nextEvent(what: string, deadline: number): Promise<void> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}; server stderr: ${this.stderr.join("")}`)), 20000);
+      const timer = setTimeout(
+        () => reject(new Error(`timed out waiting for ${what}; server stderr: ${this.stderr.join("")}`)),
+        Math.max(deadline - performance.now(), 0),
+      );
       this.#waiters.push(() => {
         clearTimeout(timer);
         resolve();
@@ -148,4 +186,12 @@ export class LanguageClient {
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
+function withTimeout<T>(what: string, promise: Promise<T>, ms = 30000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} got no answer within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
