@@ -1,7 +1,7 @@
 // Messages to the user and the log that must not repeat on every keystroke:
 // each distinct text is shown once until the server restarts.
 
-import { MessageType, type Connection } from "vscode-languageserver/node";
+import type { Connection, MessageType } from "vscode-languageserver/node";
 
 export class Notices {
   readonly #shown = new Set<string>();

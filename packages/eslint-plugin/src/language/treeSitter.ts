@@ -3,16 +3,27 @@
 // ESLint calls `Language.parse()` synchronously, while `Parser.init()` and
 // `Language.load()` are async: a top-level `await` here makes every importer
 // wait until the parser is ready, so `parse` can stay synchronous.
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import { Language, Parser, type Tree } from "web-tree-sitter";
 
 const require = createRequire(import.meta.url);
 
 /** Paths of the two `.wasm` files, for bundlers and packagers that must ship them. */
 export const wasmPaths = {
-  runtime: require.resolve("web-tree-sitter/web-tree-sitter.wasm"),
-  python: require.resolve("tree-sitter-python/tree-sitter-python.wasm"),
+  runtime: wasmPath("web-tree-sitter.wasm", "web-tree-sitter/web-tree-sitter.wasm"),
+  python: wasmPath("tree-sitter-python.wasm", "tree-sitter-python/tree-sitter-python.wasm"),
 };
+
+/**
+ * A bundle (the VS Code extension's server) ships the file next to itself, where no package can be
+ * resolved; installed from npm, the file is found in its package.
+ */
+function wasmPath(fileName: string, packagePath: string): string {
+  const besideModule = fileURLToPath(new URL(`./${fileName}`, import.meta.url));
+  return existsSync(besideModule) ? besideModule : require.resolve(packagePath);
+}
 
 await Parser.init({ locateFile: () => wasmPaths.runtime });
 export const pythonGrammar = await Language.load(wasmPaths.python);
