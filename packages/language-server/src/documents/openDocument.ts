@@ -56,12 +56,22 @@ export class OpenDocument {
    * delete it, and do not keep it past the next change.
    */
   currentTree(): Tree {
-    if (this.#tree !== undefined && this.#treeIsCurrent) return this.#tree;
-    const tree = parseTree(this.text, this.#tree);
-    this.#tree?.delete();
-    this.#tree = tree;
-    this.#treeIsCurrent = true;
-    return tree;
+    if (this.#tree === undefined || !this.#treeIsCurrent) {
+      const tree = parseTree(this.text, this.#tree);
+      this.#tree?.delete();
+      this.#tree = tree;
+      this.#treeIsCurrent = true;
+    }
+    this.onParsed?.(this);
+    return this.#tree!;
+  }
+
+  /** Told of every use of the tree, so a memory budget can decide which trees to keep. */
+  onParsed: ((document: OpenDocument) => void) | undefined;
+
+  /** Frees the tree to save memory; the next parse starts afresh. */
+  releaseTree(): void {
+    this.#dropTree();
   }
 
   /** Frees the tree; the document must not be used afterwards except to be forgotten. */
