@@ -18,30 +18,61 @@
 // interleaved file by file; CPython's subprocess runs before and after them
 // (twice each) and its fastest run counts. Timings are never asserted.
 //
-//   node scripts/bench.mjs [--limit N] [--python <cmd>] [--json]
+// Then a "Language server" section (scripts/bench-language-server.mjs): the
+// real `aether-language-server --stdio` driven over its pipes, edit ->
+// diagnostics p50/p95 on a ~500-line and a 5,000-line file, a typing burst,
+// its memory after opening 200 files, and where an edit's time goes.
 //
-// Needs a build first (`pnpm bench` does it). AETHER_ESLINT=eslint9 benchmarks ESLint 9.
+//   node scripts/bench.mjs [--only=lint|language-server] [--limit N] [--python <cmd>]
+//                          [--edits N] [--open N] [--json]
+//
+//   --only=lint              the lint throughput against CPython alone
+//   --only=language-server   the language server section alone
+//   --limit N                lint: the first N stdlib files only
+//   --edits N                language server: edits measured per file (default 200)
+//   --open N                 language server: files opened for the memory figure (default 200)
+//
+// Needs a build first (`pnpm bench` does it). AETHER_ESLINT=eslint9 benchmarks ESLint 9
+// (the lint section; the language server always runs on its own ESLint).
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
+import { benchLanguageServer, printLanguageServer } from "./bench-language-server.mjs";
 import { findPython3, loadBuiltPlugin, pythonVersion, readUtf8, stdlibDir, stdlibFiles, stdlibName } from "./pythonReference.mjs";
 
-const USAGE = "usage: node scripts/bench.mjs [--limit N] [--python <cmd>] [--json]";
+const USAGE =
+  "usage: node scripts/bench.mjs [--only=lint|language-server] [--limit N] [--python <cmd>] [--edits N] [--open N] [--json]";
 const RUNS = 2;
+const SECTIONS = ["lint", "language-server"];
 
 function parseArgs(argv) {
-  const options = { limit: Infinity, python: undefined, json: false };
+  const options = { limit: Infinity, python: undefined, json: false, only: undefined, edits: undefined, open: undefined };
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
+    let arg = argv[i];
+    let inline;
+    const eq = arg.indexOf("=");
+    if (arg.startsWith("--") && eq > 0) {
+      inline = arg.slice(eq + 1);
+      arg = arg.slice(0, eq);
+    }
     const value = () => {
+      if (inline !== undefined) return inline;
       if (i + 1 >= argv.length) usage(`${arg} needs a value`);
       return argv[++i];
     };
-    if (arg === "--limit") {
+    const positive = () => {
       const text = value();
       const n = Number(text);
-      if (!Number.isInteger(n) || n <= 0) usage(`--limit wants a positive integer, got ${JSON.stringify(text)}`);
-      options.limit = n;
+      if (!Number.isInteger(n) || n <= 0) usage(`${arg} wants a positive integer, got ${JSON.stringify(text)}`);
+      return n;
+    };
+    if (arg === "--limit") options.limit = positive();
+    else if (arg === "--edits") options.edits = positive();
+    else if (arg === "--open") options.open = positive();
+    else if (arg === "--only") {
+      const section = value();
+      if (!SECTIONS.includes(section)) usage(`--only wants one of ${SECTIONS.join(", ")}, got ${JSON.stringify(section)}`);
+      options.only = section;
     } else if (arg === "--python") options.python = value();
     else if (arg === "--json") options.json = true;
     else if (arg === "--help" || arg === "-h") {
@@ -125,6 +156,22 @@ async function main() {
     console.error("bench: no python3 on PATH: there is no standard library to lint and no ast.parse to compare with");
     process.exit(2);
   }
+  const print = (line = "") => process.stdout.write(line + "\n");
+  const lint = options.only === undefined || options.only === "lint" ? await benchLint(options, python3) : undefined;
+  if (lint && !options.json) lint.print(print);
+  let languageServer;
+  if (options.only === undefined || options.only === "language-server") {
+    languageServer = await benchLanguageServer({ stdlib: stdlibDir(python3.command), progress, edits: options.edits, open: options.open });
+    if (!options.json) {
+      if (lint) print();
+      printLanguageServer(languageServer, print);
+    }
+  }
+  if (options.json) process.stdout.write(JSON.stringify({ ...lint?.report, ...(languageServer ? { languageServer } : {}) }, null, 2) + "\n");
+}
+
+/** The lint section: Aether's lint of the stdlib against CPython's ast.parse. Returns its report and its printer. */
+async function benchLint(options, python3) {
   const python = options.python ?? python3.command;
   const pythonVer = pythonVersion(python);
   if (!pythonVer) usage(`--python ${python} does not run`);
@@ -247,36 +294,35 @@ async function main() {
     breakdown: stages.map((s) => ({ ...s, share: s.seconds / fullLint })),
   };
 
-  if (options.json) {
-    process.stdout.write(JSON.stringify(report, null, 2) + "\n");
-    return;
-  }
-  const n = (x) => Math.round(x).toLocaleString("en-US");
-  const s = (x) => `${x.toFixed(2)} s`;
-  const print = (line = "") => process.stdout.write(line + "\n");
-  print(`Standard library of python3 ${python3.version}: ${dir}`);
-  print(`${files.length} files, ${n(lines)} lines${skipped.length ? `; ${skipped.length} not UTF-8, skipped` : ""}`);
-  print(`Aether through ${eslint.name} ${eslint.version} Linter, configs.recommended; faster of ${RUNS} runs each (CPython: fastest of ${cpython.runs.length})`);
-  print();
-  print(`Aether lint          ${s(fullLint).padStart(10)}  ${n(rate(fullLint)).padStart(10)} lines/s   (${full.findings} findings, ${full.fatal} parse errors${crashes.size ? `, ${crashes.size} CRASHED` : ""})`);
-  print(`CPython ast.parse    ${s(cpython.seconds).padStart(10)}  ${n(rate(cpython.seconds)).padStart(10)} lines/s   (${python} ${cpython.version}, ${cpython.errors} syntax errors)`);
-  print(`ratio Aether/CPython ${ratio.toFixed(3).padStart(10)}   (goal >= 1.0)`);
-  print();
-  print("Where Aether's time goes:");
-  print(`  ${"stage".padEnd(24)}${"seconds".padStart(10)}${"share".padStart(8)}   cumulative lines/s`);
-  const cumulative = [tsParse, parseConvert, eslintNoRules, fullLint];
-  stages.forEach((st, i) => {
-    print(
-      `  ${st.stage.padEnd(24)}${st.seconds.toFixed(2).padStart(10)}${`${((st.seconds / fullLint) * 100).toFixed(1)} %`.padStart(8)}   ${n(rate(cumulative[i])).padStart(10)}`,
-    );
-  });
-  print(`  ${"total (full lint)".padEnd(24)}${fullLint.toFixed(2).padStart(10)}${"100 %".padStart(8)}`);
-  print(`  parse only vs CPython: tree-sitter ${(cpython.seconds / tsParse).toFixed(3)}, parsePython ${(cpython.seconds / parseConvert).toFixed(3)}`);
-  if (crashes.size) {
+  return { report, print: printLint };
+
+  function printLint(print) {
+    const n = (x) => Math.round(x).toLocaleString("en-US");
+    const s = (x) => `${x.toFixed(2)} s`;
+    print(`Standard library of python3 ${python3.version}: ${dir}`);
+    print(`${files.length} files, ${n(lines)} lines${skipped.length ? `; ${skipped.length} not UTF-8, skipped` : ""}`);
+    print(`Aether through ${eslint.name} ${eslint.version} Linter, configs.recommended; faster of ${RUNS} runs each (CPython: fastest of ${cpython.runs.length})`);
     print();
-    print("Lint crashed on:");
-    for (const [name, message] of crashes) print(`  ${name}: ${message.split("\n")[0]}`);
-    process.exitCode = 1;
+    print(`Aether lint          ${s(fullLint).padStart(10)}  ${n(rate(fullLint)).padStart(10)} lines/s   (${full.findings} findings, ${full.fatal} parse errors${crashes.size ? `, ${crashes.size} CRASHED` : ""})`);
+    print(`CPython ast.parse    ${s(cpython.seconds).padStart(10)}  ${n(rate(cpython.seconds)).padStart(10)} lines/s   (${python} ${cpython.version}, ${cpython.errors} syntax errors)`);
+    print(`ratio Aether/CPython ${ratio.toFixed(3).padStart(10)}   (goal >= 1.0)`);
+    print();
+    print("Where Aether's time goes:");
+    print(`  ${"stage".padEnd(24)}${"seconds".padStart(10)}${"share".padStart(8)}   cumulative lines/s`);
+    const cumulative = [tsParse, parseConvert, eslintNoRules, fullLint];
+    stages.forEach((st, i) => {
+      print(
+        `  ${st.stage.padEnd(24)}${st.seconds.toFixed(2).padStart(10)}${`${((st.seconds / fullLint) * 100).toFixed(1)} %`.padStart(8)}   ${n(rate(cumulative[i])).padStart(10)}`,
+      );
+    });
+    print(`  ${"total (full lint)".padEnd(24)}${fullLint.toFixed(2).padStart(10)}${"100 %".padStart(8)}`);
+    print(`  parse only vs CPython: tree-sitter ${(cpython.seconds / tsParse).toFixed(3)}, parsePython ${(cpython.seconds / parseConvert).toFixed(3)}`);
+    if (crashes.size) {
+      print();
+      print("Lint crashed on:");
+      for (const [name, message] of crashes) print(`  ${name}: ${message.split("\n")[0]}`);
+      process.exitCode = 1;
+    }
   }
 }
 
