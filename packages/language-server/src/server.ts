@@ -13,7 +13,9 @@ import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { OpenDocuments } from "./documents/openDocuments.js";
 import { CODE_ACTION_KINDS, registerCodeActions } from "./features/codeActions.js";
+import { registerCodeLens } from "./features/codeLens.js";
 import { Diagnostics } from "./features/diagnostics.js";
+import { PROFILE_COMMANDS, registerProfileCommand } from "./features/profileCommand.js";
 import { readInitializationOptions, type InitializationOptions } from "./initializationOptions.js";
 import { DocumentLinter } from "./lint/documentLinter.js";
 import { ProjectConfigs } from "./lint/projectConfigs.js";
@@ -53,10 +55,14 @@ export function startServer(connection: Connection): void {
 
     diagnostics.listen();
     registerCodeActions(connection, documents, linter);
+    registerCodeLens(context);
+    registerProfileCommand(context);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
+        codeLensProvider: { resolveProvider: false },
+        executeCommandProvider: { commands: PROFILE_COMMANDS },
         ...(pull ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: "aether-language-server", version: serverVersion() },

@@ -23,7 +23,7 @@ describe("diagnostics over stdio", () => {
     project.remove();
   });
 
-  it("answers initialize with incremental sync, quick fixes and fix-all, and push diagnostics for a push client", async () => {
+  it("answers initialize with incremental sync, quick fixes, fix-all, code lenses and the profile command, and pushes diagnostics to a push client", async () => {
     const { initialized } = await LanguageClient.start({ rootPath: project.root }).then(async (started) => {
       await started.client.stop();
       return started;
@@ -31,6 +31,8 @@ describe("diagnostics over stdio", () => {
     assert.deepEqual(initialized.capabilities, {
       textDocumentSync: { openClose: true, change: 2 },
       codeActionProvider: { codeActionKinds: ["quickfix", "source.fixAll.aether"] },
+      codeLensProvider: { resolveProvider: false },
+      executeCommandProvider: { commands: ["aether.profile"] },
     });
     assert.equal(initialized.serverInfo?.name, "aether-language-server");
   });

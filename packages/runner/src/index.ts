@@ -1,6 +1,6 @@
 // aether-runner as a library: the engines (pure functions of measurements),
 // the runs that drive the Python harness, and the report renderers. The CLI
-// and, later, the language server's "Profile this function" use these.
+// and the language server's "Profile this function" use these.
 
 // Engines
 export { pairBuilds, minorVersion, type BuildPair, type MissingBuild } from "./engines/buildPairing.js";
@@ -36,7 +36,7 @@ export { fitUsl, uslPeakThreads, uslThroughput, type UslFit, type UslModel } fro
 // The harness and its processes
 export { HARNESS_SCRIPT } from "./harness/harnessScript.js";
 export { liveProcessGroups, onInterrupt } from "./harness/processGroups.js";
-export { RunnerUsageError, TargetFailure, type TargetFailureKind } from "./harness/runnerErrors.js";
+export { RunCancelled, RunnerUsageError, TargetFailure, type TargetFailureKind } from "./harness/runnerErrors.js";
 export { parseSetupSpec, parseTargetSpec, type TargetSpec } from "./harness/targetSpec.js";
 
 // Runs
@@ -49,6 +49,7 @@ export type { TargetRequest } from "./runs/targetCalls.js";
 
 // Text and reports
 export { formatCount, formatDuration, formatPercent, threadsText } from "./text/numberText.js";
+export { profileProgressText, timeLeftText } from "./text/progressText.js";
 export { gilTurnedOnNote, interpreterLine, uslSentence } from "./text/reportText.js";
 export { profileReportHtml, regressionReportHtml } from "./report/htmlReport.js";
 export { throughputChartSvg, type ChartSeries } from "./report/svgChart.js";

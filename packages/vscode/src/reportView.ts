@@ -12,7 +12,10 @@ export interface ShowReportParams {
 
 export const SHOW_REPORT_NOTIFICATION = "aether/showReport";
 
-/** One panel per report file: profiling the same function again refreshes its panel instead of stacking a new one. */
+/**
+ * One panel per title ("Profile of app.py:work"): each run writes a new report file, and profiling the
+ * same function again refreshes its panel instead of stacking a new one.
+ */
 const panels = new Map<string, vscode.WebviewPanel>();
 
 export async function showReport({ reportPath, title }: ShowReportParams): Promise<void> {
@@ -23,13 +26,12 @@ export async function showReport({ reportPath, title }: ShowReportParams): Promi
     void vscode.window.showErrorMessage(`Aether could not open the report ${reportPath}: ${(error as Error).message}`);
     return;
   }
-  const panel = panels.get(reportPath) ?? openPanel(reportPath, title);
-  panel.title = title;
+  const panel = panels.get(title) ?? openPanel(title);
   panel.webview.html = withReportCsp(html);
   panel.reveal(undefined, true);
 }
 
-function openPanel(reportPath: string, title: string): vscode.WebviewPanel {
+function openPanel(title: string): vscode.WebviewPanel {
   const panel = vscode.window.createWebviewPanel(
     "aether.report",
     title,
@@ -37,7 +39,7 @@ function openPanel(reportPath: string, title: string): vscode.WebviewPanel {
     // The report needs nothing from disk and runs no script.
     { enableScripts: false, localResourceRoots: [] },
   );
-  panels.set(reportPath, panel);
-  panel.onDidDispose(() => panels.delete(reportPath));
+  panels.set(title, panel);
+  panel.onDidDispose(() => panels.delete(title));
   return panel;
 }

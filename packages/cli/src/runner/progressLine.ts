@@ -1,9 +1,11 @@
 // The progress line on stderr while a runner command measures: redrawn in
 // place on a terminal, one line per update otherwise (a CI log keeps them all).
-// Never on stdout, which holds only the result.
+// Never on stdout, which holds only the result. The words come from the
+// runner (profileProgressText), which an editor's progress shares.
 
-import type { ProfileProgress } from "aether-runner";
 import type { CommandIo } from "../commandIo.js";
+
+export { profileProgressText } from "aether-runner";
 
 export class ProgressLine {
   private shown = false;
@@ -24,16 +26,4 @@ export class ProgressLine {
     if (this.shown) this.io.stderr("\r\x1b[2K");
     this.shown = false;
   }
-}
-
-/** "about 12 s left", "about 2 min left". */
-export function timeLeftText(seconds: number): string {
-  if (seconds < 1) return "less than a second left";
-  if (seconds < 90) return `about ${Math.ceil(seconds)} s left`;
-  return `about ${Math.round(seconds / 60)} min left`;
-}
-
-/** "4 threads, repeat 2/3 (7 of 18 measurements), about 6 s left". */
-export function profileProgressText(step: ProfileProgress): string {
-  return `${step.threads} thread${step.threads === 1 ? "" : "s"}, repeat ${step.repeat}/${step.repeats} (${step.done} of ${step.total} measurements), ${timeLeftText(step.secondsLeft)}`;
 }

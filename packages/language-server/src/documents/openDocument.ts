@@ -4,7 +4,7 @@
 
 import { TextDocument } from "vscode-languageserver-textdocument";
 import type { TextDocumentContentChangeEvent } from "vscode-languageserver/node";
-import { parseTree } from "eslint-plugin-aether";
+import { convertTree, parsePython, parseTree, type ParseResult } from "eslint-plugin-aether";
 import type { Tree } from "web-tree-sitter";
 import { editFor } from "./incrementalEdit.js";
 
@@ -14,6 +14,8 @@ export class OpenDocument {
   #tree: Tree | undefined;
   /** Whether #tree was parsed from the current text (edits since then make it stale). */
   #treeIsCurrent = false;
+  /** The Python AST of the current text, shared by the linter and the code lens; dropped on change. */
+  #parsed: ParseResult | undefined;
 
   constructor(
     readonly uri: string,
@@ -48,6 +50,26 @@ export class OpenDocument {
       this.#document = TextDocument.update(this.#document, [change], version);
     }
     this.#treeIsCurrent = false;
+    this.#parsed = undefined;
+  }
+
+  /**
+   * The Python AST of the current text (or its syntax error), converted from
+   * the incrementally parsed tree. Rules read the AST and never change it, so
+   * one conversion serves every feature until the next change.
+   */
+  parsed(): ParseResult {
+    if (this.#parsed !== undefined) return this.#parsed;
+    const text = this.text;
+    // A BOM or a NUL byte is the plugin's own parse's business (ESLint strips
+    // the BOM, which would shift every offset of a tree parsed with it).
+    this.#parsed = hasSpecialCharacters(text) ? parsePython(text) : convertTree(text, this.currentTree());
+    return this.#parsed;
+  }
+
+  /** Whether ESLint must be handed the text itself rather than a ready AST. */
+  get needsPlainParse(): boolean {
+    return hasSpecialCharacters(this.text);
   }
 
   /**
@@ -83,5 +105,11 @@ export class OpenDocument {
     this.#tree?.delete();
     this.#tree = undefined;
     this.#treeIsCurrent = false;
+    // The AST goes with the tree: both are kept only for recently used documents.
+    this.#parsed = undefined;
   }
+}
+
+function hasSpecialCharacters(text: string): boolean {
+  return text.charCodeAt(0) === 0xfeff || text.includes("\0");
 }

@@ -4,7 +4,7 @@
 // here knows what a rule does.
 
 import type { Linter } from "eslint";
-import { convertTree, pythonLanguage } from "eslint-plugin-aether";
+import { pythonLanguage } from "eslint-plugin-aether";
 import type { OpenDocument } from "../documents/openDocument.js";
 import type { FileConfig } from "./projectConfigs.js";
 import { verifyToleratingCrashes, type RuleCrash } from "./ruleCrashes.js";
@@ -22,13 +22,13 @@ export function lintDocument(document: OpenDocument, filename: string, project: 
   const version = document.version;
   const text = document.text;
   const { linter, config } = project;
-  if (!canParseIncrementally(text)) {
+  if (document.needsPlainParse) {
     // The rare texts the plugin's own parse treats specially (a BOM, NUL bytes):
     // hand ESLint the text and let the language decide.
     const result = verifyToleratingCrashes(linter, text, config, filename);
     return { version, ...result, commentLines: commentLinesOf(linter) };
   }
-  const parsed = convertTree(text, document.currentTree());
+  const parsed = document.parsed();
   if (!parsed.ok) {
     const [error] = parsed.errors;
     return {
@@ -46,11 +46,6 @@ export function lintDocument(document: OpenDocument, filename: string, project: 
   );
   const result = verifyToleratingCrashes(linter, sourceCode as unknown as Parameters<Linter["verify"]>[0], config, filename);
   return { version, ...result, commentLines: new Set(parsed.comments.map((comment) => comment.loc.start.line)) };
-}
-
-/** A leading BOM or a NUL byte would make the tree's offsets differ from ESLint's. */
-function canParseIncrementally(text: string): boolean {
-  return text.charCodeAt(0) !== 0xfeff && !text.includes("\0");
 }
 
 /** The message ESLint itself gives a file that does not parse. */

@@ -25,11 +25,14 @@ export interface ProfilePoint extends ThroughputPoint {
 export interface ProfileAnalysisSettings {
   readonly cliffThreshold: number;
   readonly peakTolerance: number;
+  /** What the verdict calls the thread limit when it advises raising it: the CLI's option, an editor's setting. */
+  readonly maxThreadsName: string;
 }
 
 export const DEFAULT_ANALYSIS_SETTINGS: ProfileAnalysisSettings = {
   cliffThreshold: DEFAULT_CLIFF_THRESHOLD,
   peakTolerance: DEFAULT_PEAK_TOLERANCE,
+  maxThreadsName: "--max-threads",
 };
 
 export interface ProfileAnalysis {
@@ -82,5 +85,5 @@ export function analyzeProfile(
     usl: fitUsl(points) ?? null,
     recommendation,
   };
-  return { ...analysis, verdict: profileVerdict(analysis, settings.peakTolerance) };
+  return { ...analysis, verdict: profileVerdict(analysis, settings.peakTolerance, settings.maxThreadsName) };
 }

@@ -1,7 +1,8 @@
-// The two ways a run ends early. A TargetFailure is about the user's function
+// The ways a run ends early. A TargetFailure is about the user's function
 // (it raised, hung, crashed the interpreter, or cannot be called without
 // arguments); a RunnerUsageError is about how the run was asked for (no such
-// file, no usable interpreter). The CLI maps usage problems to exit 2 and
+// file, no usable interpreter); a RunCancelled is the caller changing its mind
+// (an editor's Cancel button). The CLI maps usage problems to exit 2 and
 // failures of the target to exit 1.
 
 import type { ErrorMessage } from "./harnessMessages.js";
@@ -44,6 +45,14 @@ export class TargetFailure extends Error {
 
 export class RunnerUsageError extends Error {
   override readonly name = "RunnerUsageError";
+}
+
+/** The request's AbortSignal fired: the harness's process group is gone, and nothing was measured to the end. */
+export class RunCancelled extends Error {
+  override readonly name = "RunCancelled";
+  constructor() {
+    super("cancelled: the harness and everything it started were killed");
+  }
 }
 
 const KNOWN_KINDS: ReadonlySet<string> = new Set<TargetFailureKind>([

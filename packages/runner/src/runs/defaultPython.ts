@@ -31,7 +31,7 @@ export function resolvePython(
   }
   const found = findOnPath("python3", env, files) ?? findOnPath("python", env, files);
   if (found === undefined) {
-    throw new RunnerUsageError("no Python interpreter found: looked for python3 and python on PATH; name one with --python");
+    throw new RunnerUsageError(`no Python interpreter found: looked for python3 and python on PATH; name one with ${option}`);
   }
   return found;
 }

@@ -15,6 +15,8 @@ export interface TargetRequest {
   /** The harness's working directory: the user's, so relative paths in their code behave. */
   readonly cwd: string;
   readonly env?: NodeJS.ProcessEnv | undefined;
+  /** Aborting it stops the run: the harness's process group is killed and the run rejects with RunCancelled. */
+  readonly signal?: AbortSignal | undefined;
 }
 
 export interface TimingSettings {

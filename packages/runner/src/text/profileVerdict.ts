@@ -13,7 +13,11 @@ export interface VerdictInput {
   readonly recommendation: ThreadRecommendation;
 }
 
-export function profileVerdict({ points, peak, cliff, recommendation }: VerdictInput, tolerance: number): string {
+export function profileVerdict(
+  { points, peak, cliff, recommendation }: VerdictInput,
+  tolerance: number,
+  maxThreadsName = "--max-threads",
+): string {
   const use = recommendation.threads;
   const calls = (point: ThroughputPoint) => `${formatCount(point.throughput)} calls/s`;
   const largest = points.reduce((a, b) => (b.threads > a.threads ? b : a));
@@ -21,7 +25,7 @@ export function profileVerdict({ points, peak, cliff, recommendation }: VerdictI
   const within = recommendation.belowPeak ? ` (within ${formatPercent(tolerance)} of the peak)` : "";
 
   if (points.length === 1) {
-    return `Measured ${threadsText(peak.threads)} only (${calls(peak)}): raise --max-threads to see how it scales.`;
+    return `Measured ${threadsText(peak.threads)} only (${calls(peak)}): raise ${maxThreadsName} to see how it scales.`;
   }
   if (cliff !== null) {
     return `Peak at ${threadsText(peak.threads)} (${calls(peak)}); throughput falls ${formatPercent(cliff.drop)} by ${threadsText(cliff.threads)}: use at most ${use}${within}.`;
@@ -31,7 +35,7 @@ export function profileVerdict({ points, peak, cliff, recommendation }: VerdictI
   }
   if (use === largest.threads) {
     const gain = one !== undefined ? `, ${(peak.throughput / one.throughput).toFixed(1)}× one thread` : "";
-    return `Throughput still rises at ${threadsText(peak.threads)} (${calls(peak)}${gain}): use ${use} or more; --max-threads ${2 * peak.threads} would look further.`;
+    return `Throughput still rises at ${threadsText(peak.threads)} (${calls(peak)}${gain}): use ${use} or more; ${limitAt(maxThreadsName, 2 * peak.threads)} would look further.`;
   }
   if (peak.threads === largest.threads) {
     const chosen = points.find((point) => point.threads === use)!;
@@ -39,4 +43,9 @@ export function profileVerdict({ points, peak, cliff, recommendation }: VerdictI
   }
   const change = 1 - largest.throughput / peak.throughput;
   return `Peak at ${threadsText(peak.threads)} (${calls(peak)}); more threads add nothing (${threadsText(largest.threads)}: -${formatPercent(change)}): use ${use}${within}.`;
+}
+
+/** "--max-threads 16" for an option, "aether.profile.maxThreads = 16" for a setting. */
+function limitAt(name: string, threads: number): string {
+  return name.startsWith("--") ? `${name} ${threads}` : `${name} = ${threads}`;
 }
