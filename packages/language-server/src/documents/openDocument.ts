@@ -7,6 +7,7 @@ import type { TextDocumentContentChangeEvent } from "vscode-languageserver/node"
 import { convertTree, parsePython, parseTree, type ParseResult } from "eslint-plugin-aether";
 import type { Tree } from "web-tree-sitter";
 import { editFor } from "./incrementalEdit.js";
+import type { KeptParses } from "./keptParses.js";
 
 export class OpenDocument {
   #document: TextDocument;
@@ -64,6 +65,7 @@ export class OpenDocument {
     // A BOM or a NUL byte is the plugin's own parse's business (ESLint strips
     // the BOM, which would shift every offset of a tree parsed with it).
     this.#parsed = hasSpecialCharacters(text) ? parsePython(text) : convertTree(text, this.currentTree());
+    this.budget?.astUsed(this);
     return this.#parsed;
   }
 
@@ -84,16 +86,21 @@ export class OpenDocument {
       this.#tree = tree;
       this.#treeIsCurrent = true;
     }
-    this.onParsed?.(this);
+    this.budget?.treeUsed(this);
     return this.#tree!;
   }
 
-  /** Told of every use of the tree, so a memory budget can decide which trees to keep. */
-  onParsed: ((document: OpenDocument) => void) | undefined;
+  /** Told of every use of the tree and the AST, to decide which documents keep them (see KeptParses). */
+  budget: KeptParses | undefined;
 
   /** Frees the tree to save memory; the next parse starts afresh. */
   releaseTree(): void {
     this.#dropTree();
+  }
+
+  /** Lets go of the AST to save memory; the next use converts the tree again. */
+  releaseAst(): void {
+    this.#parsed = undefined;
   }
 
   /** Frees the tree; the document must not be used afterwards except to be forgotten. */

@@ -3,7 +3,7 @@
 // hides them; the trees need each change to stay incremental.)
 
 import type { Connection } from "vscode-languageserver/node";
-import { KeptTrees } from "./keptTrees.js";
+import { KeptParses } from "./keptParses.js";
 import { OpenDocument } from "./openDocument.js";
 
 export interface DocumentEvents {
@@ -15,7 +15,7 @@ export interface DocumentEvents {
 
 export class OpenDocuments {
   readonly #documents = new Map<string, OpenDocument>();
-  readonly #keptTrees = new KeptTrees();
+  readonly #kept = new KeptParses();
 
   get(uri: string): OpenDocument | undefined {
     return this.#documents.get(uri);
@@ -29,7 +29,7 @@ export class OpenDocuments {
     connection.onDidOpenTextDocument(({ textDocument: { uri, languageId, version, text } }) => {
       this.#documents.get(uri)?.dispose();
       const document = new OpenDocument(uri, languageId, version, text);
-      document.onParsed = (parsed) => this.#keptTrees.used(parsed);
+      document.budget = this.#kept;
       this.#documents.set(uri, document);
       events.opened(document);
     });
@@ -42,7 +42,7 @@ export class OpenDocuments {
     connection.onDidCloseTextDocument(({ textDocument: { uri } }) => {
       this.#documents.get(uri)?.dispose();
       this.#documents.delete(uri);
-      this.#keptTrees.forget(uri);
+      this.#kept.forget(uri);
       events.closed(uri);
     });
   }

@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
-import { KeptTrees } from "../src/documents/keptTrees.js";
+import { KeptParses } from "../src/documents/keptParses.js";
 import { OpenDocument } from "../src/documents/openDocument.js";
 
-describe("kept trees", () => {
+describe("kept parses", () => {
   it("only the most recently parsed documents keep their tree; the others parse afresh, with the same result", () => {
-    const kept = new KeptTrees(2);
+    const kept = new KeptParses({ trees: 2, asts: 1 });
     const documents = ["a", "b", "c"].map((name) => {
       const document = new OpenDocument(`file:///${name}.py`, "python", 1, `${name} = 1\n`);
-      document.onParsed = (parsed) => kept.used(parsed);
+      document.budget = kept;
       return document;
     });
     try {
@@ -23,6 +23,26 @@ describe("kept trees", () => {
       assert.equal(treeOfB.rootNode.text, "b = 1\n");
     } finally {
       for (const document of documents) document.dispose();
+    }
+  });
+
+  it("only the most recently converted document keeps its AST; the others convert again, to an equal AST", () => {
+    const kept = new KeptParses({ trees: 4, asts: 1 });
+    const [a, b] = ["a", "b"].map((name) => {
+      const document = new OpenDocument(`file:///${name}.py`, "python", 1, `${name} = 1\n`);
+      document.budget = kept;
+      return document;
+    }) as [OpenDocument, OpenDocument];
+    try {
+      const astOfA = a.parsed();
+      assert.equal(a.parsed(), astOfA, "an unchanged document reuses its AST");
+      b.parsed(); // a lets go of its AST
+      const again = a.parsed();
+      assert.notEqual(again, astOfA);
+      assert.deepEqual(JSON.stringify(again, (key, value) => (key === "parent" ? undefined : value)), JSON.stringify(astOfA, (key, value) => (key === "parent" ? undefined : value)));
+    } finally {
+      a.dispose();
+      b.dispose();
     }
   });
 });
