@@ -50,7 +50,8 @@ export function startServer(connection: Connection): void {
     const workspaceFolder = firstFolder(params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined);
     const linter = new DocumentLinter(documents, settings, configs, notices, () => workspaceFolder);
     const pull = capabilities.textDocument?.diagnostic !== undefined;
-    const diagnostics = new Diagnostics(connection, documents, linter, pull);
+    const canRefresh = capabilities.workspace?.diagnostics?.refreshSupport === true;
+    const diagnostics = new Diagnostics(connection, documents, linter, pull, canRefresh);
     context = { connection, documents, linter, diagnostics, settings, notices, options, capabilities, workspaceFolder };
 
     diagnostics.listen();
@@ -76,7 +77,8 @@ export function startServer(connection: Connection): void {
   });
 
   documents.listen(connection, {
-    opened: (document) => void context?.diagnostics.publish(document.uri),
+    // A pull client asks for an opened document's diagnostics itself; a push client gets them at once.
+    opened: (document) => context?.diagnostics.schedule(document.uri, 0),
     changed: (document) => {
       if (context === undefined) return;
       context.diagnostics.changed(document.uri);
@@ -106,7 +108,7 @@ export function startServer(connection: Connection): void {
 
 function relintAll(context: ServerContext): void {
   context.linter.invalidateAll();
-  for (const document of context.documents.all()) void context.diagnostics.publish(document.uri);
+  void context.diagnostics.publishAll();
 }
 
 function firstFolder(uri: string | undefined): string {

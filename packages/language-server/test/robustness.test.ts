@@ -69,9 +69,12 @@ describe("robustness", () => {
     }
   });
 
-  it("pull diagnostics for a client that asks for them: full, then unchanged for the same version", async () => {
+  it("pull diagnostics for a client that asks for them: full, then unchanged for the same version, refreshed when the config changes", async () => {
     const project = tempProject({ "worker.py": WORKER });
-    const capabilities = { ...PUSH_CLIENT, textDocument: { ...PUSH_CLIENT.textDocument, diagnostic: { dynamicRegistration: false } } };
+    const capabilities = {
+      workspace: { ...PUSH_CLIENT.workspace, diagnostics: { refreshSupport: true } },
+      textDocument: { ...PUSH_CLIENT.textDocument, diagnostic: { dynamicRegistration: false } },
+    };
     const { client, initialized } = await LanguageClient.start({ rootPath: project.root, capabilities });
     try {
       assert.deepEqual(initialized.capabilities.diagnosticProvider, { interFileDependencies: false, workspaceDiagnostics: false });
@@ -85,6 +88,10 @@ describe("robustness", () => {
       const again = await client.connection.sendRequest("textDocument/diagnostic", { textDocument: { uri }, previousResultId: "1" });
       assert.deepEqual(again, { kind: "unchanged", resultId: "1" });
       assert.equal(client.diagnostics.size, 0, "a pull client gets no pushes");
+      assert.equal(client.diagnosticRefreshes, 0, "nor requests to pull again just because a document opened");
+      // What changes the findings without the document changing (here a pyproject.toml) asks the client to pull again.
+      await client.connection.sendNotification("workspace/didChangeWatchedFiles", { changes: [{ uri: project.uri("pyproject.toml"), type: 1 }] });
+      await client.until("a diagnostic refresh", () => client.diagnosticRefreshes === 1);
     } finally {
       await client.stop();
       project.remove();

@@ -21,6 +21,8 @@ export class Diagnostics {
     private readonly linter: DocumentLinter,
     /** True when the client pulls diagnostics itself; the server then never pushes. */
     private readonly pull: boolean,
+    /** Whether a pull client takes `workspace/diagnostic/refresh` (else it pulls on its own schedule). */
+    private readonly canRefresh: boolean,
   ) {}
 
   listen(): void {
@@ -54,13 +56,22 @@ export class Diagnostics {
   /** Lints now if needed, and pushes (or asks the client to pull again). */
   async publish(uri: string): Promise<void> {
     if (this.pull) {
-      void this.connection.languages.diagnostics.refresh().catch(() => undefined);
+      this.#refresh();
       return;
     }
     const outcome = await this.linter.outcome(uri);
     this.#lastLintEnd.set(uri, performance.now());
     if (outcome === undefined || this.documents.get(uri)?.version !== outcome.version) return; // stale: a newer lint is due
     await this.connection.sendDiagnostics({ uri, version: outcome.version, diagnostics: this.#diagnostics(uri, outcome) });
+  }
+
+  /** Every open document may lint differently now (settings or a pyproject.toml changed). */
+  async publishAll(): Promise<void> {
+    if (this.pull) {
+      this.#refresh(); // one refresh covers every document
+      return;
+    }
+    for (const document of this.documents.all()) await this.publish(document.uri);
   }
 
   /** Attach diagnostics that are not findings (they stay until the document changes or closes). */
@@ -80,6 +91,11 @@ export class Diagnostics {
     this.#lastLintEnd.delete(uri);
     this.#extra.delete(uri);
     if (!this.pull) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** Asks a pull client to pull again, if it can be asked. */
+  #refresh(): void {
+    if (this.canRefresh) void this.connection.languages.diagnostics.refresh().catch(() => undefined);
   }
 
   #diagnostics(uri: string, outcome: LintOutcome | undefined): Diagnostic[] {

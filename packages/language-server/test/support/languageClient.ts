@@ -55,6 +55,8 @@ export class LanguageClient {
   readonly shownDocuments: ShowDocumentParams[] = [];
   /** Notifications nothing above handles: the server's own, such as aether/showReport. */
   readonly otherNotifications: { method: string; params: unknown }[] = [];
+  /** How often the server asked a pull client to pull again. */
+  diagnosticRefreshes = 0;
   #waiters: (() => void)[] = [];
   settings: Record<string, unknown>;
 
@@ -82,7 +84,11 @@ export class LanguageClient {
       params.items.map((item) => (item.section === "aether" ? this.settings : null)),
     );
     connection.onRequest("client/registerCapability", () => null);
-    connection.onRequest("workspace/diagnostic/refresh", () => null);
+    connection.onRequest("workspace/diagnostic/refresh", () => {
+      this.diagnosticRefreshes++;
+      this.#wake();
+      return null;
+    });
     connection.onRequest("window/workDoneProgress/create", ({ token }: { token: ProgressToken }) => {
       this.createdProgress.push(token);
       this.watchProgress(token);
