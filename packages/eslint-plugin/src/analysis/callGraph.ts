@@ -4,6 +4,7 @@
 import type { PyNode } from "../language/nodes.js";
 import type { ScopeTree } from "./scopes.js";
 import type { NodeIndex } from "./nodeIndex.js";
+import { firstParameter } from "./values.js";
 import { isFunction } from "./walk.js";
 
 export interface CallSite {
@@ -197,9 +198,7 @@ export class CallGraph {
 
 function isFirstParameter(fn: PyNode, name: string): boolean {
   if (fn.type === "Lambda") return false;
-  const args = fn.args as PyNode;
-  const first = [...(args.posonlyargs as PyNode[]), ...(args.args as PyNode[])][0];
-  return first?.arg === name;
+  return firstParameter(fn)?.arg === name;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

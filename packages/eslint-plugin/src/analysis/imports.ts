@@ -14,6 +14,12 @@ const BUILTINS = new Set([
 const MAX_ALIAS_DEPTH = 8;
 
 export class ImportTable {
+  /** `qualifiedName(expr)` per expression (every rule asks about the same calls). */
+  readonly #names = new Map<PyNode, string | null>();
+  /** `bindingName(binding)` per binding. */
+  readonly #bindingNames = new Map<Binding, string | null>();
+  #roots: Set<string> | undefined;
+
   constructor(private readonly scopes: ScopeTree) {}
 
   /** The dotted name an import alias binds, e.g. `threading.Lock` for `from threading import Lock`. */
@@ -34,10 +40,20 @@ export class ImportTable {
    * null when it is not a chain of names or does not come from an import,
    * a builtin, or a module-level definition.
    */
-  qualifiedName(expr: PyNode, scope: Scope = this.scopes.scopeOf(expr), depth = 0): string | null {
+  qualifiedName(expr: PyNode, scope?: Scope, depth = 0): string | null {
+    // Memoised for the common question, about an expression where it stands.
+    if (scope === undefined && depth === 0) {
+      let name = this.#names.get(expr);
+      if (name === undefined) this.#names.set(expr, (name = this.#qualifiedName(expr, this.scopes.scopeOf(expr), 0)));
+      return name;
+    }
+    return this.#qualifiedName(expr, scope ?? this.scopes.scopeOf(expr), depth);
+  }
+
+  #qualifiedName(expr: PyNode, scope: Scope, depth: number): string | null {
     if (depth > MAX_ALIAS_DEPTH) return null;
     if (expr.type === "Attribute") {
-      const base = this.qualifiedName(expr.value as PyNode, scope, depth);
+      const base = this.#qualifiedName(expr.value as PyNode, scope, depth);
       return base === null ? null : `${base}.${expr.attr as string}`;
     }
     if (expr.type !== "Name") return null;
@@ -49,6 +65,13 @@ export class ImportTable {
 
   /** What a binding stands for, if it is an import or an alias of one. */
   bindingName(binding: Binding, depth = 0): string | null {
+    if (depth !== 0) return this.#bindingName(binding, depth);
+    let name = this.#bindingNames.get(binding);
+    if (name === undefined) this.#bindingNames.set(binding, (name = this.#bindingName(binding, 0)));
+    return name;
+  }
+
+  #bindingName(binding: Binding, depth: number): string | null {
     // A name rebound several ways has no single meaning.
     if (binding.sites.length !== 1) return null;
     const site = binding.sites[0]!;
@@ -57,7 +80,7 @@ export class ImportTable {
         return this.importedName(site.node);
       case "assignment":
         if (site.value && (site.value.type === "Name" || site.value.type === "Attribute")) {
-          return this.qualifiedName(site.value, this.scopes.scopeOf(site.value), depth + 1);
+          return this.#qualifiedName(site.value, this.scopes.scopeOf(site.value), depth + 1);
         }
         return null;
       case "function":
@@ -66,5 +89,39 @@ export class ImportTable {
       default:
         return null;
     }
+  }
+
+  /**
+   * Whether `qualifiedName` can return one of `names` anywhere in this file.
+   * Every qualified name starts with a root — `builtins`, what an import
+   * binds (`threading`, `weakref.WeakSet`, `.sibling.x`) or a module-level
+   * def or class — followed by attributes; so a name is possible only if
+   * one of its dotted prefixes is a root. A rule that reacts to nothing
+   * else (no `import signal`, no `signal.signal`) can skip the file.
+   */
+  mayResolveTo(names: Iterable<string>): boolean {
+    const roots = (this.#roots ??= this.#collectRoots());
+    for (const name of names) {
+      for (let end = name.indexOf("."); ; end = name.indexOf(".", end + 1)) {
+        if (roots.has(end === -1 ? name : name.slice(0, end))) return true;
+        if (end === -1) break;
+      }
+    }
+    return false;
+  }
+
+  #collectRoots(): Set<string> {
+    const roots = new Set(["builtins"]);
+    const visit = (scope: Scope): void => {
+      for (const binding of scope.bindings.values()) {
+        for (const site of binding.sites) {
+          if (site.kind === "import") roots.add(this.importedName(site.node));
+          else if ((site.kind === "function" || site.kind === "class") && scope.kind === "module") roots.add(binding.name);
+        }
+      }
+      for (const child of scope.children) visit(child);
+    };
+    visit(this.scopes.module);
+    return roots;
   }
 }

@@ -65,7 +65,7 @@ export class SemanticModel {
   }
 
   get scopes(): ScopeTree {
-    return (this.#scopes ??= new ScopeTree(this.module));
+    return (this.#scopes ??= new ScopeTree(this.module, this.nodes));
   }
 
   get imports(): ImportTable {
@@ -144,5 +144,21 @@ export class SemanticModel {
   /** Shorthand for `imports.qualifiedName`. */
   qualifiedName(expr: PyNode): string | null {
     return this.imports.qualifiedName(expr);
+  }
+
+  /**
+   * The calls whose callee's qualified name is one of `names`, in walk
+   * order: one query for the rules that each looked for their API's calls
+   * by walking the whole file. A file that cannot name any of them (nothing
+   * imported leads there) is not scanned at all.
+   */
+  callsNamed(names: ReadonlySet<string>): PyNode[] {
+    const found: PyNode[] = [];
+    if (!this.imports.mayResolveTo(names)) return found;
+    for (const call of this.nodes.ofType("Call")) {
+      const name = this.imports.qualifiedName(call.func as PyNode);
+      if (name !== null && names.has(name)) found.push(call);
+    }
+    return found;
   }
 }

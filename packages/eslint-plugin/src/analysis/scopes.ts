@@ -2,6 +2,7 @@
 // and comprehension scopes; `global` and `nonlocal`; class bodies are not
 // visible from the functions nested in them.
 import type { PyNode } from "../language/nodes.js";
+import type { NodeIndex } from "./nodeIndex.js";
 import { forEachChild } from "./walk.js";
 
 export type ScopeKind = "module" | "class" | "function" | "lambda" | "comprehension";
@@ -50,8 +51,11 @@ export class ScopeTree {
   readonly module: Scope;
   /** Scope-opening node → its scope. */
   readonly #byNode = new Map<PyNode, Scope>();
+  /** A def or class → its `global` and `nonlocal` statements, in walk order. */
+  readonly #declarations = new Map<PyNode, PyNode[]>();
 
-  constructor(module: PyNode) {
+  constructor(module: PyNode, nodes: NodeIndex) {
+    this.#findDeclarations(nodes);
     this.module = this.#newScope(module, null);
     this.#visitBody(module, this.module);
   }
@@ -128,8 +132,11 @@ export class ScopeTree {
     binding.sites.push(site);
   }
 
+  /** `#visit` as a function value made once, so that visiting a node's children makes no closure per node. */
+  readonly #visitChild = (child: PyNode, scope: Scope): void => this.#visit(child, scope);
+
   #visitBody(node: PyNode, scope: Scope): void {
-    forEachChild(node, (child) => this.#visit(child, scope));
+    forEachChild(node, this.#visitChild, scope);
   }
 
   #visit(node: PyNode, scope: Scope): void {
@@ -142,7 +149,7 @@ export class ScopeTree {
         if (node.returns) this.#visit(node.returns as PyNode, scope);
         this.#bind(scope, node.name as string, { kind: "function", node });
         const inner = this.#newScope(node, scope);
-        this.#declare(node.body as PyNode[], inner);
+        this.#declare(node, inner);
         this.#bindParameters(node.args as PyNode, inner);
         for (const stmt of node.body as PyNode[]) this.#visit(stmt, inner);
         return;
@@ -160,7 +167,7 @@ export class ScopeTree {
         for (const k of node.keywords as PyNode[]) this.#visit(k, scope);
         this.#bind(scope, node.name as string, { kind: "class", node });
         const inner = this.#newScope(node, scope);
-        this.#declare(node.body as PyNode[], inner);
+        this.#declare(node, inner);
         for (const stmt of node.body as PyNode[]) this.#visit(stmt, inner);
         return;
       }
@@ -214,7 +221,8 @@ export class ScopeTree {
       case "AsyncFor":
         this.#visitTarget(node.target as PyNode, scope, "loop");
         this.#visit(node.iter as PyNode, scope);
-        for (const s of [...(node.body as PyNode[]), ...(node.orelse as PyNode[])]) this.#visit(s, scope);
+        for (const s of node.body as PyNode[]) this.#visit(s, scope);
+        for (const s of node.orelse as PyNode[]) this.#visit(s, scope);
         return;
       case "withitem":
         this.#visit(node.context_expr as PyNode, scope);
@@ -270,14 +278,27 @@ export class ScopeTree {
   }
 
   /** `global` / `nonlocal` apply to the whole scope, wherever they appear in it. */
-  #declare(body: PyNode[], scope: Scope): void {
-    const visit = (node: PyNode): void => {
-      if (node.type === "Global") for (const n of node.names as string[]) scope.globals.add(n);
-      else if (node.type === "Nonlocal") for (const n of node.names as string[]) scope.nonlocals.add(n);
-      if (scopeKinds[node.type]) return;
-      forEachChild(node, visit);
-    };
-    for (const stmt of body) visit(stmt);
+  #declare(owner: PyNode, scope: Scope): void {
+    for (const node of this.#declarations.get(owner) ?? []) {
+      for (const n of node.names as string[]) (node.type === "Global" ? scope.globals : scope.nonlocals).add(n);
+    }
+  }
+
+  /**
+   * Files the `global` and `nonlocal` statements under the def or class whose
+   * body holds them (the nearest scope-opening ancestor: a statement cannot sit
+   * in a lambda or comprehension). Read from the node index, not found by
+   * walking every body; module-level ones declare nothing.
+   */
+  #findDeclarations(nodes: NodeIndex): void {
+    for (const node of nodes.inWalkOrder("Global", "Nonlocal")) {
+      let owner = node.parent;
+      while (owner && !scopeKinds[owner.type]) owner = owner.parent;
+      if (!owner || owner.type === "Module") continue;
+      const list = this.#declarations.get(owner);
+      if (list) list.push(node);
+      else this.#declarations.set(owner, [node]);
+    }
   }
 }
 

@@ -14,11 +14,22 @@ export function methodContext(fn: PyNode | null): { cls: PyNode; self: string } 
   if (!fn || (fn.type !== "FunctionDef" && fn.type !== "AsyncFunctionDef")) return null;
   const cls = fn.parent;
   if (cls?.type !== "ClassDef") return null;
-  const args = fn.args as PyNode;
-  const first = [...(args.posonlyargs as PyNode[]), ...(args.args as PyNode[])][0];
-  const decorators = (fn.decorator_list as PyNode[]).map((d) => (d.type === "Name" ? d.id : d.type === "Attribute" ? d.attr : ""));
-  if (!first || decorators.includes("staticmethod")) return null;
+  // Asked for every `self.x` in the file: no arrays built here.
+  const first = firstParameter(fn);
+  if (!first || (fn.decorator_list as PyNode[]).some(isStaticmethod)) return null;
   return { cls, self: first.arg as string };
+}
+
+/** A def's first positional parameter, if any. */
+export function firstParameter(fn: PyNode): PyNode | undefined {
+  const args = fn.args as PyNode;
+  const positionalOnly = args.posonlyargs as PyNode[];
+  return positionalOnly.length > 0 ? positionalOnly[0] : (args.args as PyNode[])[0];
+}
+
+/** `@staticmethod`, `@builtins.staticmethod`, … (by the last name only). */
+function isStaticmethod(decorator: PyNode): boolean {
+  return decorator.type === "Name" ? decorator.id === "staticmethod" : decorator.type === "Attribute" && decorator.attr === "staticmethod";
 }
 
 export function enclosingFunction(node: PyNode): PyNode | null {

@@ -21,7 +21,7 @@ import {
 } from "../data/asyncioApis.js";
 import { lookup } from "../data/lookup.js";
 import { enclosingFunction, methodContext } from "../analysis/values.js";
-import { walk } from "../analysis/walk.js";
+import { NESTED_SCOPES, walk } from "../analysis/walk.js";
 import { createRule, type Finding, type Fixer } from "../ruleKit/createRule.js";
 import { tieredMessageId, tieredMessages } from "../ruleKit/evidence.js";
 import { moduleReference } from "../ruleKit/importFix.js";
@@ -250,7 +250,7 @@ function awaitsInside(stmt: PyNode): boolean {
   for (const child of stmt.body as PyNode[]) {
     walk(child, (node) => {
       if (node.type === "Await" || node.type === "AsyncFor" || node.type === "AsyncWith") found = true;
-      return !found && !["FunctionDef", "AsyncFunctionDef", "Lambda", "ClassDef"].includes(node.type);
+      return !found && !NESTED_SCOPES.has(node.type);
     });
   }
   return found;

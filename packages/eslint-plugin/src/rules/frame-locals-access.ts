@@ -84,6 +84,9 @@ function frameFindings(model: SemanticModel): Finding[] {
   // Default (GIL) builds serialise frame access; the last fix is expected in 3.16.
   if (!options.freeThreaded || minor < FREE_THREADED_FROM_MINOR || minor >= FOREIGN_LOCALS_SAFE_FROM_MINOR) return [];
   const walkingCrashes = minor < FRAME_ATTRIBUTES_LOCKED_FROM_MINOR;
+  // With no frame of known origin in the file, only writes through `f_locals` (to a frame of unknown origin) can be found.
+  const framesKnown = model.callsNamed(FRAME_SOURCES).length > 0 || hasAttribute(model, frameHolders);
+  if (!framesKnown && !hasAttribute(model, LOCALS_PROXY)) return [];
   const frames = new FrameOrigins(model);
   const text = (node: PyNode) => shorten(model.sourceCode.text.slice(node.range[0], node.range[1]));
   const consequence = walkingCrashes
@@ -98,7 +101,8 @@ function frameFindings(model: SemanticModel): Finding[] {
     found.push(finding);
   };
 
-  walk(model.module, (node) => {
+  /** Frames of other threads read, and this thread's frames leaving it (none without a frame of known origin). */
+  const frameUse = (node: PyNode) => {
     if (node.type === "Call" && walkingCrashes && foreignFrameMaps.has(model.qualifiedName(node.func as PyNode) ?? "")) {
       if (frames.framesUsed(node)) add({ node, messageId: "currentFrames", data: { call: text(node) } });
     }
@@ -128,6 +132,12 @@ function frameFindings(model: SemanticModel): Finding[] {
         });
       }
     }
+  };
+
+  // Every check reports a call, an attribute, a name or a subscript; writes only calls and subscripts.
+  const candidates = framesKnown ? model.nodes.inWalkOrder("Call", "Attribute", "Name", "Subscript") : model.nodes.inWalkOrder("Call", "Subscript");
+  for (const node of candidates) {
+    if (framesKnown) frameUse(node);
     const write = localsWrite(node);
     if (write && !frames.originOf(write.frame)) {
       const evidence = model.concurrency.of(enclosingFunction(node));
@@ -144,8 +154,24 @@ function frameFindings(model: SemanticModel): Finding[] {
         });
       }
     }
-  });
+  }
   return found.sort((a, b) => a.node!.range[0] - b.node!.range[0]);
+}
+
+/**
+ * Where frames come from, save a traceback's `tb_frame`: calls that return
+ * this thread's own frame or every thread's (`sys._current_frames()`), and
+ * those that hand one to a trace or profile function. A file that makes
+ * none of these calls and reads no `tb_frame` holds no frame of known origin.
+ */
+const FRAME_SOURCES: ReadonlySet<string> = new Set([...ownFrameSources, ...foreignFrameMaps, ...traceRegistrations]);
+
+/** The attribute through which frame locals are read and written. */
+const LOCALS_PROXY: ReadonlySet<string> = new Set(["f_locals"]);
+
+/** Whether the file reads an attribute of one of these names anywhere. */
+function hasAttribute(model: SemanticModel, names: ReadonlySet<string>): boolean {
+  return model.nodes.ofType("Attribute").some((node) => names.has(node.attr as string));
 }
 
 /** `frame.f_locals` (or `inspect.getargvalues(frame)`) on a frame of another thread: where it came from. */
@@ -186,14 +212,13 @@ class FrameOrigins {
 
   constructor(private readonly model: SemanticModel) {
     // Trace and profile functions get frames of the thread they run in.
-    walk(model.module, (node) => {
-      if (node.type !== "Call" || !traceRegistrations.has(model.qualifiedName(node.func as PyNode) ?? "")) return;
+    for (const node of model.callsNamed(traceRegistrations)) {
       const callback = (node.args as PyNode[])[0];
       for (const fn of callback ? callablesOf(model, callback) : []) {
         const first = parameters(fn)[fn.parent?.type === "ClassDef" && callback.type === "Attribute" ? 1 : 0];
         if (first) this.#ownParameters.add(first);
       }
-    });
+    }
   }
 
   originOf(expr: PyNode, depth = 0): Origin | null {
@@ -380,13 +405,13 @@ class FrameOrigins {
    * other threads use that state).
    */
   escape(node: PyNode): { origin: Origin; how?: string; state?: StateRef; evidence?: Evidence | null } | null {
-    if (!["Call", "Attribute", "Name"].includes(node.type) || (node.type === "Name" && node.ctx !== "Load")) return null;
+    if ((node.type !== "Call" && node.type !== "Attribute" && node.type !== "Name") || (node.type === "Name" && node.ctx !== "Load")) return null;
     // Only the outermost frame expression of a chain (`sys._getframe().f_back`).
     const parent = node.parent;
     if (parent?.type === "Attribute" && frameLinks.has(parent.attr as string)) return null;
     if (node.type === "Call" && parent?.type === "Attribute" && parent.value === node) return null;
     let carrier = node;
-    while (carrier.parent && ["Tuple", "List", "Set", "Starred", "Dict", "keyword"].includes(carrier.parent.type)) carrier = carrier.parent;
+    while (carrier.parent && CARRIERS.has(carrier.parent.type)) carrier = carrier.parent;
     const holder = carrier.parent;
     // Only an argument or an assigned value can leave the thread; most names are neither.
     if (!holder || !(holder.type === "Call" ? holder.func !== carrier : (holder.type === "Assign" || holder.type === "AnnAssign") && holder.value === carrier)) return null;
@@ -443,6 +468,9 @@ class FrameOrigins {
     return evidence ? { origin, state, evidence } : null;
   }
 }
+
+/** Containers and keywords a frame can ride in to a call or an assignment (`Thread(args=(frame,))`). */
+const CARRIERS: ReadonlySet<string> = new Set(["Tuple", "List", "Set", "Starred", "Dict", "keyword"]);
 
 /** The call an argument belongs to, through containers and keywords (`Thread(target=partial(f, x))`). */
 function enclosingCall(node: PyNode): PyNode | null {

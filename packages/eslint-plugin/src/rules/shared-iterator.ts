@@ -20,7 +20,7 @@ import {
   type IteratorKind,
 } from "../data/iterators.js";
 import { lookup } from "../data/lookup.js";
-import { walk } from "../analysis/walk.js";
+import { NESTED_SCOPES, walk } from "../analysis/walk.js";
 import { enclosingFunction } from "../analysis/values.js";
 import type { Finding } from "../ruleKit/createRule.js";
 import { tieredMessageId } from "../ruleKit/evidence.js";
@@ -175,18 +175,21 @@ function findSharedIterators(model: SemanticModel): Finding[] {
 /** Every place an iterator is consumed: `next(it)`, `for x in it`, comprehensions, `it.__next__()`, `list(it)`. */
 function consumptions(model: SemanticModel): Consumption[] {
   const found: Consumption[] = [];
+  const held = (expr: PyNode | undefined): expr is PyNode => !!expr && (expr.type === "Name" || expr.type === "Attribute");
   const add = (node: PyNode, expr: PyNode | undefined) => {
-    if (expr && (expr.type === "Name" || expr.type === "Attribute")) found.push({ node, expr, fn: enclosingFunction(node) });
+    if (held(expr)) found.push({ node, expr, fn: enclosingFunction(node) });
   };
-  walk(model.module, (node) => {
+  for (const node of model.nodes.inWalkOrder("Call", "For", "comprehension")) {
     if (node.type === "Call") {
       const func = node.func as PyNode;
-      if (func.type === "Name" && consumingCalls.has(func.id as string) && isBuiltin(model, func)) add(node, (node.args as PyNode[])[0]);
+      const first = (node.args as PyNode[])[0];
+      // Whether a name is the builtin is asked last: it resolves the name.
+      if (func.type === "Name" && consumingCalls.has(func.id as string) && held(first) && isBuiltin(model, func)) add(node, first);
       else if (func.type === "Attribute" && consumingMethods.has(func.attr as string)) add(node, func.value as PyNode);
-    } else if (node.type === "For" || node.type === "comprehension") {
+    } else {
       add(node.type === "For" ? node : (node.iter as PyNode), node.iter as PyNode);
     }
-  });
+  }
   return found;
 }
 
@@ -217,7 +220,7 @@ function isGeneratorFunction(fn: PyNode): boolean {
   for (const stmt of fn.body as PyNode[]) {
     walk(stmt, (node) => {
       if (node.type === "Yield" || node.type === "YieldFrom") yields = true;
-      return !yields && !["FunctionDef", "AsyncFunctionDef", "Lambda", "ClassDef"].includes(node.type);
+      return !yields && !NESTED_SCOPES.has(node.type);
     });
   }
   return yields;

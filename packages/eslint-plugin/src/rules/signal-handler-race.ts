@@ -33,6 +33,9 @@ const messages = {
     "`{{call}}` runs in a thread other than the main one: only the main thread may install signal handlers, so it raises `ValueError: signal only works in main thread of the main interpreter`. {{evidence}}. Install handlers in the main thread at start-up.",
 };
 
+/** The calls that install a handler, by qualified name. */
+const REGISTRATIONS: ReadonlySet<string> = new Set(Object.keys(handlerRegistrations));
+
 /** Changes the interrupted code can be in the middle of (several bytecodes); single operations cannot be split by a handler. */
 const MULTI_STEP = new Set(["rmw", "check-then-act", "lazy-init", "iterate"]);
 const CHANGES = new Set(["mutate", "rmw", "check-then-act", "lazy-init"]);
@@ -74,13 +77,12 @@ interface Reach {
 /** Functions registered with `signal.signal()`, each once. */
 function signalHandlers(model: SemanticModel): Handler[] {
   const found = new Map<PyNode, Handler>();
-  walk(model.module, (node) => {
-    if (node.type !== "Call") return;
-    const position = lookup(handlerRegistrations, model.qualifiedName(node.func as PyNode));
-    const arg = position === undefined ? undefined : ((node.keywords as PyNode[]).find((k) => k.arg === "handler")?.value as PyNode | undefined) ?? (node.args as PyNode[])[position];
-    if (!arg) return;
+  for (const node of model.callsNamed(REGISTRATIONS)) {
+    const position = lookup(handlerRegistrations, model.qualifiedName(node.func as PyNode))!;
+    const arg = ((node.keywords as PyNode[]).find((k) => k.arg === "handler")?.value as PyNode | undefined) ?? (node.args as PyNode[])[position];
+    if (!arg) continue;
     for (const fn of handlerFunctions(model, arg)) if (!found.has(fn)) found.set(fn, { fn, registration: node });
-  });
+  }
   return [...found.values()];
 }
 
@@ -159,10 +161,9 @@ function handlerFindings(model: SemanticModel): Finding[] {
   }
 
   // Hidden locks, streams, logging and blocking calls.
-  walk(model.module, (node) => {
-    if (node.type !== "Call") return;
+  for (const node of model.nodes.ofType("Call")) {
     const fn = inHandler(node);
-    if (!fn) return;
+    if (!fn) continue;
     const func = node.func as PyNode;
     if (func.type === "Attribute") {
       const receiver = func.value as PyNode;
@@ -179,17 +180,17 @@ function handlerFindings(model: SemanticModel): Finding[] {
             reference: hidden.reference ? ` (${hidden.reference})` : "",
           },
         });
-        return;
+        continue;
       }
       if (made && loggerFactories.has(made) && loggerMethods.has(func.attr as string)) {
         add(node, { messageId: "unsafeCall", data: { runner: runner(fn), call: `${text(func)}()`, why: LOGGER_REASON } });
-        return;
+        continue;
       }
     }
     const name = model.qualifiedName(func) ?? (func.type === "Name" && !model.scopes.resolve(func.id as string, model.scopes.scopeOf(func)) ? `builtins.${func.id as string}` : null);
     const why = lookup(handlerUnsafeCalls, name);
     if (why) add(node, { messageId: "unsafeCall", data: { runner: runner(fn), call: `${text(func)}()`, why } });
-  });
+  }
 
   // Changes to state the interrupted code may be in the middle of changing or iterating.
   for (const access of model.accesses) {
@@ -227,16 +228,15 @@ function interruptible(model: SemanticModel, other: Access, change: Access): boo
 /** `signal.signal()` (and `set_wakeup_fd()`) in code proven to run in another thread, unguarded. */
 function registrationFindings(model: SemanticModel): Finding[] {
   const found: Finding[] = [];
-  walk(model.module, (node) => {
-    if (node.type !== "Call" || !mainThreadOnly.has(model.qualifiedName(node.func as PyNode) ?? "")) return;
+  for (const node of model.callsNamed(mainThreadOnly)) {
     const evidence = model.concurrency.of(enclosingFunction(node));
-    if (evidence?.tier !== "proven" || guarded(model, node)) return;
+    if (evidence?.tier !== "proven" || guarded(model, node)) continue;
     found.push({
       node,
       messageId: tieredMessageId("registerInThread", evidence.tier),
       data: { call: model.sourceCode.text.slice((node.func as PyNode).range[0], (node.func as PyNode).range[1]) + "()", evidence: capitalise(evidence.reason) },
     });
-  });
+  }
   return found;
 }
 

@@ -10,7 +10,6 @@ import type { SemanticModel } from "../analysis/model.js";
 import type { Evidence } from "../analysis/concurrency/evidence.js";
 import type { StateRef } from "../analysis/concurrency/sharedState.js";
 import { CHECK_SAME_THREAD, cursorMethods, sqliteConnectors } from "../data/sqlite.js";
-import { walk } from "../analysis/walk.js";
 import { enclosingFunction } from "../analysis/values.js";
 import type { Finding } from "../ruleKit/createRule.js";
 import { tieredMessageId } from "../ruleKit/evidence.js";
@@ -75,6 +74,8 @@ interface Use {
 }
 
 function findSharedConnections(model: SemanticModel): Finding[] {
+  // Every finding is about a connection one of these calls made (or a cursor of one): without such a call there is none.
+  if (model.callsNamed(sqliteConnectors).length === 0) return [];
   const byState = new Map<string, Use[]>();
   for (const { node, expr } of usesOfObjects(model)) {
     const fn = enclosingFunction(node);
@@ -153,7 +154,7 @@ function usesOfObjects(model: SemanticModel): { node: PyNode; expr: PyNode }[] {
   const add = (node: PyNode, expr: PyNode | undefined) => {
     if (expr && (expr.type === "Name" || expr.type === "Attribute")) found.push({ node, expr });
   };
-  walk(model.module, (node) => {
+  for (const node of model.nodes.inWalkOrder("Call", "withitem", "For")) {
     if (node.type === "Call") {
       const func = node.func as PyNode;
       if (func.type === "Attribute") add(node, func.value as PyNode);
@@ -161,10 +162,10 @@ function usesOfObjects(model: SemanticModel): { node: PyNode; expr: PyNode }[] {
       if (external) for (const arg of node.args as PyNode[]) add(node, arg);
     } else if (node.type === "withitem") {
       add(node.context_expr as PyNode, node.context_expr as PyNode);
-    } else if (node.type === "For") {
+    } else {
       add(node, node.iter as PyNode);
     }
-  });
+  }
   return found;
 }
 

@@ -35,13 +35,14 @@ export default createRule({
         const reported = new Map<PyNode | null, Set<ThreadUnsafeApi>>();
         for (const node of model.nodes.ofType("Call", "Assign", "AugAssign", "AnnAssign", "Delete")) {
           const use = unsafeUse(model, node);
-          const fn = use && enclosingFunction(node);
-          const seen = reported.get(fn ?? null) ?? new Set<ThreadUnsafeApi>();
-          if (!use || seen.has(use.entry)) continue;
+          if (!use) continue;
+          const fn = enclosingFunction(node);
+          const seen = reported.get(fn) ?? new Set<ThreadUnsafeApi>();
+          if (seen.has(use.entry)) continue;
           const finding = judge(model, node, use.entry, use.shown);
           if (!finding) continue;
           seen.add(use.entry);
-          reported.set(fn ?? null, seen);
+          reported.set(fn, seen);
           context.report(finding);
         }
       },

@@ -13,7 +13,7 @@ import type { Evidence } from "../analysis/concurrency/evidence.js";
 import type { AccessKind } from "../analysis/concurrency/accesses.js";
 import type { StateRef } from "../analysis/concurrency/sharedState.js";
 import { MUTATING_METHODS } from "../analysis/concurrency/sharedState.js";
-import { walk } from "../analysis/walk.js";
+import { NESTED_SCOPES, walk } from "../analysis/walk.js";
 import { enclosingFunction, methodContext } from "../analysis/values.js";
 import type { Finding } from "../ruleKit/createRule.js";
 import { tieredMessageId } from "../ruleKit/evidence.js";
@@ -86,15 +86,15 @@ function findTypeMutations(model: SemanticModel): Finding[] {
   };
 
   // Run-time changes of classes in concurrent code (class-creation hooks are judged below).
-  walk(model.module, (node) => {
+  for (const node of model.nodes.inWalkOrder(...CHANGING_NODES)) {
     const change = typeChange(model, node);
-    if (!change) return;
+    if (!change) continue;
     const fn = enclosingFunction(node);
-    if (!fn || hooks.has(fn) || !unprotected(model, change.node)) return;
+    if (!fn || hooks.has(fn) || !unprotected(model, change.node)) continue;
     const evidence = evidenceFor(model, fn, change.state, change.node, change.kind);
     // A lock in the class says its instances are shared; a static or class
     // method that reconfigures the class is set-up API unless threads are shown to run it.
-    if (!evidence || (evidence.tier !== "proven" && isStaticOrClassMethod(model, fn))) return;
+    if (!evidence || (evidence.tier !== "proven" && isStaticOrClassMethod(model, fn))) continue;
     if (change.stopTheWorld) {
       const onType = change.stopTheWorld === "type";
       report(change, fn, evidence, "stopTheWorld", {
@@ -105,7 +105,7 @@ function findTypeMutations(model: SemanticModel): Finding[] {
     } else {
       report(change, fn, evidence, "classChange", { target: change.target, cls: change.cls });
     }
-  });
+  }
 
   // Registries filled by class-creation hooks, when classes are created in threads.
   const reported = new Set<PyNode>();
@@ -125,6 +125,9 @@ function findTypeMutations(model: SemanticModel): Finding[] {
   }
   return found;
 }
+
+/** The node types `typeChange` looks at. */
+const CHANGING_NODES = ["Call", "Assign", "Delete", "AugAssign", "AnnAssign"];
 
 /** `setattr(C, …)`, `delattr(C, …)`, `C.x = …`, `C.x += …`, `del C.x`, `obj.__class__ = …`. */
 function typeChange(model: SemanticModel, node: PyNode): TypeChange | null {
@@ -256,7 +259,7 @@ function isMetaclass(model: SemanticModel, cls: PyNode, seen = new Set<PyNode>()
  */
 function classCreationHooks(model: SemanticModel): Set<PyNode> {
   const hooks = new Set<PyNode>();
-  walk(model.module, (node) => {
+  for (const node of model.nodes.inWalkOrder("FunctionDef", "ClassDef")) {
     if (node.type === "FunctionDef" && (node.name === "__init_subclass__" || node.name === "__set_name__")) hooks.add(node);
     if (node.type === "ClassDef") {
       if (isMetaclass(model, node)) for (const name of METACLASS_HOOKS) {
@@ -268,7 +271,7 @@ function classCreationHooks(model: SemanticModel): Set<PyNode> {
         if (fn) hooks.add(fn);
       }
     }
-  });
+  }
   return hooks;
 }
 
@@ -289,10 +292,14 @@ function classesCreatedInThreads(model: SemanticModel, hooks: ReadonlySet<PyNode
       const hook = cls && model.callGraph.findMethod(cls, "__init_subclass__");
       return hook ? [hook] : [];
     });
-  walk(model.module, (node) => {
-    const fn = node.type === "ClassDef" || node.type === "Call" ? enclosingFunction(node) : null;
+  // Class statements, and the calls of class factories (any other call creates no class).
+  const factoryCalls = new Set(model.callsNamed(CLASS_FACTORIES));
+  const candidates = factoryCalls.size > 0 ? model.nodes.inWalkOrder("ClassDef", "Call") : model.nodes.ofType("ClassDef");
+  for (const node of candidates) {
+    if (node.type === "Call" && !factoryCalls.has(node)) continue;
+    const fn = enclosingFunction(node);
     const evidence = fn && model.concurrency.of(fn);
-    if (!evidence) return;
+    if (!evidence) continue;
     if (node.type === "ClassDef") {
       const found = [...inheritedHooks(node.bases as PyNode[])];
       for (const decorator of node.decorator_list as PyNode[]) {
@@ -306,15 +313,15 @@ function classesCreatedInThreads(model: SemanticModel, hooks: ReadonlySet<PyNode
         if (method && hooks.has(method)) found.push(method);
       }
       if (found.length > 0) creations.push({ node, what: `class \`${node.name as string}\``, hooks: found, evidence });
-    } else if (node.type === "Call") {
+    } else {
       const name = model.imports.qualifiedName(node.func as PyNode);
       const args = node.args as PyNode[];
-      if (!name || !CLASS_FACTORIES.has(name) || (name === "builtins.type" && args.length !== 3)) return;
+      if (name === "builtins.type" && args.length !== 3) continue;
       const bases = args[1];
       const found = bases?.type === "Tuple" || bases?.type === "List" ? inheritedHooks(bases.elts as PyNode[]) : [];
       if (found.length > 0) creations.push({ node, what: "a class", hooks: found, evidence });
     }
-  });
+  }
   return creations;
 }
 
@@ -355,7 +362,7 @@ function hookMutations(model: SemanticModel, hook: PyNode): { node: PyNode; stat
 
   for (const stmt of hook.body as PyNode[]) {
     walk(stmt, (node) => {
-      if (["FunctionDef", "AsyncFunctionDef", "Lambda", "ClassDef"].includes(node.type)) return false;
+      if (NESTED_SCOPES.has(node.type)) return false;
       let state: StateRef | null = null;
       if (node.type === "Assign" || node.type === "AugAssign" || node.type === "Delete") {
         const targets = node.type === "AugAssign" ? [node.target as PyNode] : (node.targets as PyNode[]);

@@ -19,7 +19,6 @@ import {
   type Opener,
 } from "../data/fileWrites.js";
 import { lookup } from "../data/lookup.js";
-import { walk } from "../analysis/walk.js";
 import { enclosingFunction } from "../analysis/values.js";
 import type { Finding } from "../ruleKit/createRule.js";
 import { tieredMessageId } from "../ruleKit/evidence.js";
@@ -84,7 +83,9 @@ function fileWrite(model: SemanticModel, call: PyNode): Omit<Write, "fn" | "key"
     const mode = modeOf(call, opener);
     return path && mode && isWriteMode(mode) ? { call, path, mode } : null;
   }
-  if (func.type !== "Attribute" || !isPathObject(model, func.value as PyNode, 0)) return null;
+  // Only a path's write methods and `open` write (asked first: most calls are neither).
+  if (func.type !== "Attribute" || (!pathWriteMethods.has(func.attr as string) && func.attr !== "open")) return null;
+  if (!isPathObject(model, func.value as PyNode, 0)) return null;
   if (pathWriteMethods.has(func.attr as string)) return { call, path: func.value as PyNode, mode: "w" };
   if (func.attr === "open") {
     const mode = modeOf(call, PATH_OPEN);
@@ -189,11 +190,10 @@ function pathKey(model: SemanticModel, expr: PyNode, depth = 0): string {
 
 function fixedPathWrites(model: SemanticModel): Finding[] {
   const writes: Write[] = [];
-  walk(model.module, (node) => {
-    if (node.type !== "Call") return;
+  for (const node of model.nodes.ofType("Call")) {
     const write = fileWrite(model, node);
     if (write) writes.push({ ...write, fn: enclosingFunction(node), key: pathKey(model, write.path) });
-  });
+  }
   const text = (node: PyNode) => model.sourceCode.text.slice(node.range[0], node.range[1]);
   const found: Finding[] = [];
   for (const write of writes) {
@@ -258,27 +258,27 @@ function sharedHandleWrites(model: SemanticModel): Finding[] {
     opened: { mode: string; call: PyNode };
   }
   const byState = new Map<string, Use[]>();
-  walk(model.module, (node) => {
-    if (node.type !== "Call") return;
+  for (const node of model.nodes.ofType("Call")) {
     const write = handleWrite(model, node);
+    if (!write || (write.handle.type !== "Name" && write.handle.type !== "Attribute")) continue;
     const fn = enclosingFunction(node);
-    if (!write || !fn || (write.handle.type !== "Name" && write.handle.type !== "Attribute")) return;
+    if (!fn) continue;
     const held = heldObject(model, write.handle);
-    if (!held || held.values.length === 0) return;
+    if (!held || held.values.length === 0) continue;
     const opened = classifyHeld(model, held.values, (value) => {
       const w = value.type === "Call" ? fileWrite(model, value) : null;
       return w ? `${w.mode}` : null;
     });
     const call = held.values.map((v) => (v.type === "Call" ? v : model.origins.originCall(v))).find((c) => c !== null);
-    if (opened === null || !call) return;
+    if (opened === null || !call) continue;
     // One `write()` to a binary file is kept whole by the buffer's lock.
-    if (opened.includes("b") && write.single) return;
+    if (opened.includes("b") && write.single) continue;
     const evidence = evidenceFor(model, fn, held.state, node);
-    if (!evidence) return;
+    if (!evidence) continue;
     const list = byState.get(held.state.id) ?? [];
     list.push({ write, fn, evidence, held, opened: { mode: opened, call } });
     byState.set(held.state.id, list);
-  });
+  }
   const found: Finding[] = [];
   for (const uses of byState.values()) {
     const reportedIn = new Set<PyNode>();

@@ -7,7 +7,7 @@
 import type { PyNode } from "../language/nodes.js";
 import type { SemanticModel } from "../analysis/model.js";
 import { cachedProperty, memoisers, resourceConstructors } from "../data/resources.js";
-import { walk } from "../analysis/walk.js";
+import { NESTED_SCOPES, walk } from "../analysis/walk.js";
 import { enclosingFunction } from "../analysis/values.js";
 import { tieredMessageId, tieredMessages } from "../ruleKit/evidence.js";
 import { doubleCheckedSuggestion } from "../ruleKit/lockFix.js";
@@ -125,7 +125,7 @@ function builtResource(fn: PyNode, model: SemanticModel): PyNode | null {
         const name = model.imports.qualifiedName(node.func as PyNode);
         if (name && resourceConstructors.has(name)) found = node;
       }
-      return !["FunctionDef", "AsyncFunctionDef", "Lambda", "ClassDef"].includes(node.type);
+      return !NESTED_SCOPES.has(node.type);
     });
   }
   return found;

@@ -10,7 +10,7 @@ import type { SemanticModel } from "../analysis/model.js";
 import type { Evidence } from "../analysis/concurrency/evidence.js";
 import { enclosingStatement } from "../analysis/statements.js";
 import { enclosingFunction } from "../analysis/values.js";
-import { isFunction, walk } from "../analysis/walk.js";
+import { NESTED_SCOPES, isFunction, walk } from "../analysis/walk.js";
 import { minorVersion } from "../language/languageOptions.js";
 import { CONTEXT_AWARE_WARNINGS_FROM_MINOR, catchWarningsContexts, filterChanges } from "../data/warnings.js";
 import { createRule, type Finding, type Fixer } from "../ruleKit/createRule.js";
@@ -51,6 +51,9 @@ export default createRule({
   },
 });
 
+/** Every call the rule judges: the filter swaps and the filter changes. */
+const WARNING_CALLS: ReadonlySet<string> = new Set([...catchWarningsContexts, ...filterChanges]);
+
 function warningFindings(model: SemanticModel): Finding[] {
   const options = model.sourceCode.languageOptions;
   const minor = minorVersion(options);
@@ -69,7 +72,7 @@ function warningFindings(model: SemanticModel): Finding[] {
       : "Set the filters once at start-up: before Python 3.14 no warnings API changes them for one thread only";
 
   const found: Finding[] = [];
-  walk(model.module, (node) => {
+  for (const node of model.callsNamed(WARNING_CALLS)) {
     if (!contextLocal && called(node, catchWarningsContexts) && model.locks.heldAt(node).length === 0) {
       const fn = enclosingFunction(node);
       const threads = model.concurrency.of(fn);
@@ -103,7 +106,7 @@ function warningFindings(model: SemanticModel): Finding[] {
         });
       }
     }
-  });
+  }
   return found;
 }
 
@@ -149,7 +152,7 @@ function awaitsInside(model: SemanticModel, call: PyNode): Evidence | null {
     walk(stmt, (node) => {
       if (awaited) return false;
       if (node.type === "Await" || node.type === "AsyncFor" || node.type === "AsyncWith") awaited = node;
-      return !isFunction(node) && node.type !== "ClassDef";
+      return !NESTED_SCOPES.has(node.type);
     });
   }
   if (!awaited) return null;

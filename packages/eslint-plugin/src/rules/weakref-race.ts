@@ -22,7 +22,7 @@ import {
 } from "../data/weakrefs.js";
 import { consumingCalls } from "../data/iterators.js";
 import { lookup } from "../data/lookup.js";
-import { walk } from "../analysis/walk.js";
+import { NESTED_SCOPES, walk } from "../analysis/walk.js";
 import { enclosingFunction } from "../analysis/values.js";
 import type { Finding } from "../ruleKit/createRule.js";
 import { tieredMessageId } from "../ruleKit/evidence.js";
@@ -59,6 +59,9 @@ const CONSEQUENCES = {
 /** Which consequence to name when a branch does several things. */
 const SEVERITY = { change: 0, read: 1, store: 2 };
 
+/** The calls that register a weakref callback, by qualified name. */
+const CALLBACK_REGISTRATIONS: ReadonlySet<string> = new Set(Object.keys(weakCallbackRegistrations));
+
 /** Methods of a weak container that change it. */
 const CHANGING_METHODS = new Set(["add", "discard", "remove", "pop", "popitem", "setdefault", "update", "clear", "__setitem__", "__delitem__"]);
 
@@ -89,17 +92,18 @@ function weakContainerOf(model: SemanticModel, expr: PyNode | undefined): WeakCo
 }
 
 function containerFindings(model: SemanticModel): Finding[] {
+  // Weak containers are what one of these calls made: without such a call there is none.
+  if (model.callsNamed(weakContainers).length === 0) return [];
   const iterationRaces = minorVersion(model.sourceCode.languageOptions) < WEAK_ITERATION_FIXED_MINOR;
   // Which functions use each weak container (another user makes a conflict possible).
   const users = new Map<string, Set<PyNode | null>>();
-  walk(model.module, (node) => {
-    if (node.type !== "Name" && node.type !== "Attribute") return;
+  for (const node of model.nodes.inWalkOrder("Name", "Attribute")) {
     const weak = weakContainerOf(model, node);
-    if (!weak) return;
+    if (!weak) continue;
     const set = users.get(weak.state.id) ?? new Set();
     set.add(enclosingFunction(node));
     users.set(weak.state.id, set);
-  });
+  }
 
   const found: Finding[] = [];
   const report = (node: PyNode, weak: WeakContainer, kind: "iterate" | "check-then-act", data: Record<string, string>, suggest: boolean) => {
@@ -123,7 +127,8 @@ function containerFindings(model: SemanticModel): Finding[] {
     });
   };
 
-  walk(model.module, (node) => {
+  // The nodes that can iterate a container (For, comprehension, Call) or check-then-act on one (If).
+  for (const node of model.nodes.inWalkOrder("For", "comprehension", "Call", "If")) {
     if (iterationRaces) {
       const iterated = iteratedContainer(model, node);
       if (iterated) report(iterated.node, iterated.weak, "iterate", {}, iterated.node.type === "For");
@@ -132,7 +137,7 @@ function containerFindings(model: SemanticModel): Finding[] {
       const check = checkThenAct(model, node);
       if (check) report(node, check.weak, "check-then-act", { consequence: CONSEQUENCES[check.act] }, check.suggest);
     }
-  });
+  }
   return found;
 }
 
@@ -199,7 +204,7 @@ function checkThenAct(model: SemanticModel, stmt: PyNode): { weak: WeakContainer
         const func = node.func as PyNode;
         if (CHANGING_METHODS.has(func.attr as string) && isWeak(func.value as PyNode)) act ??= "change";
       }
-      return !["FunctionDef", "AsyncFunctionDef", "Lambda", "ClassDef"].includes(node.type);
+      return !NESTED_SCOPES.has(node.type);
     });
   }
   return act ? { weak, act, suggest } : null;
@@ -231,15 +236,12 @@ interface Callback {
 /** Functions registered as weakref callbacks or finalizers, with the call that registers them. */
 function weakCallbacks(model: SemanticModel): Callback[] {
   const found: Callback[] = [];
-  walk(model.module, (node) => {
-    if (node.type !== "Call") return;
-    const name = model.imports.qualifiedName(node.func as PyNode);
-    const position = lookup(weakCallbackRegistrations, name);
-    if (position === undefined) return;
+  for (const node of model.callsNamed(CALLBACK_REGISTRATIONS)) {
+    const position = lookup(weakCallbackRegistrations, model.imports.qualifiedName(node.func as PyNode))!;
     const arg = (node.keywords as PyNode[]).find((k) => k.arg === "callback")?.value as PyNode | undefined ?? (node.args as PyNode[])[position];
-    if (!arg) return;
+    if (!arg) continue;
     for (const fn of callablesOf(model, arg)) found.push({ fn, registration: node });
-  });
+  }
   return found;
 }
 
@@ -302,7 +304,7 @@ function callbackFindings(model: SemanticModel): Finding[] {
             }
           }
         }
-        return !["FunctionDef", "AsyncFunctionDef", "Lambda", "ClassDef"].includes(node.type) || node === stmt;
+        return !NESTED_SCOPES.has(node.type) || node === stmt;
       });
     }
   }
@@ -314,10 +316,9 @@ function queueUsers(model: SemanticModel, expr: PyNode): (PyNode | null)[] {
   const text = model.sourceCode.text.slice(expr.range[0], expr.range[1]);
   const state = model.sharedState.stateOf(expr);
   const users: (PyNode | null)[] = [];
-  walk(model.module, (node) => {
-    if (node.type !== "Name" && node.type !== "Attribute") return;
+  for (const node of model.nodes.inWalkOrder("Name", "Attribute")) {
     const same = state ? model.sharedState.stateOf(node)?.id === state.id : model.sourceCode.text.slice(node.range[0], node.range[1]) === text;
     if (same) users.push(enclosingFunction(node));
-  });
+  }
   return users;
 }

@@ -6,7 +6,7 @@ import type { LockModel, LockRef } from "./locks.js";
 import { MUTATING_METHODS, type SharedState, type StateRef } from "./sharedState.js";
 import { enclosingFunction } from "../values.js";
 import type { NodeIndex } from "../nodeIndex.js";
-import { walk } from "../walk.js";
+import { NESTED_SCOPES, walk } from "../walk.js";
 
 export type AccessKind =
   | "read"
@@ -190,7 +190,7 @@ export function collectAccesses(nodes: NodeIndex, state: SharedState, locks: Loc
         if ((node.type === "With" || node.type === "AsyncWith") && locks.heldAt((node.body as PyNode[])[0]!).length > locks.heldAt(node).length) {
           return false;
         }
-        return !["FunctionDef", "AsyncFunctionDef", "ClassDef", "Lambda"].includes(node.type);
+        return !NESTED_SCOPES.has(node.type);
       });
       if (acts === "init" && checked.kind === "absent") return { kind: "lazy-init", ref: checked.ref };
       if (acts) return { kind: "check-then-act", ref: checked.ref };
