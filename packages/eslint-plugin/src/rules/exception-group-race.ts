@@ -535,7 +535,9 @@ function onlyIfFailed(model: SemanticModel, call: PyNode, list: string): Pick<Fi
 
 /** Walks a function's (or the module's) own code, not the functions and classes nested in it. */
 function walkOwn(scope: PyNode, visit: (node: PyNode) => void): void {
-  for (const stmt of scope.body as PyNode[]) {
+  // A lambda's body is one expression, not a list of statements.
+  const body = Array.isArray(scope.body) ? (scope.body as PyNode[]) : [scope.body as PyNode];
+  for (const stmt of body) {
     walk(stmt, (node) => {
       visit(node);
       return !NESTED.has(node.type);

@@ -58,6 +58,12 @@ describe("aether/exception-group-race", () => {
     assert.deepEqual(findings(RULE, inThread).map(([line, column]) => [line, column]), [[7, 5]]);
   });
 
+  it("a lambda that starts the workers is walked like any function (its body is one expression)", () => {
+    const code =
+      "import threading\n\nerrors = []\n\n\ndef work():\n    try:\n        pass\n    except Exception as error:\n        errors.append(error)\n\n\nstart = lambda: threading.Thread(target=work).start()\nstart()\n";
+    assert.deepEqual(findings(RULE, code), []);
+  });
+
   describe("suggestions", () => {
     it("wraps an unlocked append in the lock the drain already holds", () => {
       const code =
