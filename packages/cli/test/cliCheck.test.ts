@@ -327,6 +327,22 @@ describe("aether check", function () {
       assert.equal(run.status, 0);
     });
 
+    it("matches thread-entries module names from the pyproject.toml's folder, wherever aether runs and whatever it is given", () => {
+      const files = {
+        "pyproject.toml": '[tool.aether]\nthread-entries = ["app.jobs:handle"]\n',
+        "app/__init__.py": "",
+        "app/jobs.py": "hits = 0\n\n\ndef handle():\n    global hits\n    hits += 1\n",
+      };
+      const evidence = (run: AetherRun) =>
+        (JSON.parse(run.stdout) as Array<{ messages: Array<{ line: number; message: string }> }>).flatMap((result) =>
+          result.messages.map((m) => [m.line, /`handle` runs in threads: (.*?)\. Guard/.exec(m.message)?.[1]]),
+        );
+      const expected = [[6, "the `threadEntries` option (`app.jobs:handle`)"]];
+      assert.deepEqual(evidence(check(files, "--format", "json", ".")), expected);
+      assert.deepEqual(evidence(runAether(["check", "--format", "json", "jobs.py"], tree.at("app"))), expected);
+      assert.deepEqual(evidence(runAether(["check", "--format", "json", tree.at("app")], tree.at(".."))), expected);
+    });
+
     it("exits 2 naming the key and the file on an unknown key", () => {
       const run = check({ "pyproject.toml": '[tool.aether]\nselct = ["ALL"]\n', "app.py": SAFE });
       assert.deepEqual(run, {

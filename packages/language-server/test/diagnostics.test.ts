@@ -175,6 +175,27 @@ describe("settings and project configuration", () => {
     }
   });
 
+  it("matches thread-entries module names from the pyproject.toml's folder, not the server's working directory", async () => {
+    const project = tempProject({
+      "pyproject.toml": '[tool.aether]\nthread-entries = ["app.jobs:handle"]\n',
+      "app/__init__.py": "",
+      "app/jobs.py": "hits = 0\n\n\ndef handle():\n    global hits\n    hits += 1\n",
+    });
+    const { client } = await LanguageClient.start({ rootPath: project.root });
+    try {
+      const uri = project.uri("app/jobs.py");
+      await client.open(uri, "hits = 0\n\n\ndef handle():\n    global hits\n    hits += 1\n");
+      const published = await client.diagnosticsFor(uri);
+      assert.deepEqual(
+        published.diagnostics.map((d) => [d.range.start.line, /`handle` runs in threads: (.*?)\. Guard/.exec(String(d.message))?.[1]]),
+        [[5, "the `threadEntries` option (`app.jobs:handle`)"]],
+      );
+    } finally {
+      await client.stop();
+      project.remove();
+    }
+  });
+
   it("an invalid [tool.aether] is shown once as an error message, and its files get no diagnostics", async () => {
     const project = tempProject({ "pyproject.toml": '[tool.aether]\npython-version = "2.7"\n', "worker.py": WORKER });
     const { client } = await LanguageClient.start({ rootPath: project.root });

@@ -43,6 +43,7 @@ export async function runCheck(argv: readonly string[], io: CommandIo): Promise<
   const sources = collectSources(options, settings, io);
   const results = await lintSources(sources, {
     config,
+    root: settings.root,
     fix: options.fix,
     quiet: options.quiet,
     countsWarnings: options.maxWarnings !== undefined,

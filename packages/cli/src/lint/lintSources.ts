@@ -13,6 +13,8 @@ export interface PythonSource {
 
 export interface LintOptions {
   readonly config: Linter.Config[];
+  /** The project's root (where its pyproject.toml is): ESLint's cwd when it contains every file. */
+  readonly root: string;
   readonly fix: boolean;
   /** Errors only: as with `eslint --quiet`, warning rules are not even run unless warnings are counted. */
   readonly quiet: boolean;
@@ -23,8 +25,9 @@ export async function lintSources(sources: readonly PythonSource[], options: Lin
   if (sources.length === 0) return [];
   const errorsOnly = options.quiet;
   const eslint = new ESLint({
-    // ESLint treats files outside its cwd as ignored, so its cwd must contain them all.
-    cwd: commonDirectory(sources.map((source) => source.path)),
+    // ESLint treats files outside its cwd as ignored, so its cwd must contain them all. Inside
+    // the project root, module names (`threadEntries` patterns) are relative to the root.
+    cwd: projectDirectory(options.root, sources),
     overrideConfigFile: true,
     overrideConfig: options.config,
     fix: options.fix && (errorsOnly ? (message) => message.severity === 2 : true),
@@ -36,6 +39,12 @@ export async function lintSources(sources: readonly PythonSource[], options: Lin
     results.push(...(await eslint.lintText(source.text, { filePath: source.path, warnIgnored: true })));
   }
   return results;
+}
+
+function projectDirectory(root: string, sources: readonly PythonSource[]): string {
+  const common = commonDirectory(sources.map((source) => source.path));
+  const relative = path.relative(root, common);
+  return relative.startsWith("..") || path.isAbsolute(relative) ? common : root;
 }
 
 /** The deepest directory containing every file. */

@@ -41,15 +41,17 @@ export class SemanticModel {
 
   private constructor(
     readonly sourceCode: PythonSourceCode,
-    /** The file's path relative to the project (for `threadEntries` patterns), if known. */
+    /** The file's path, absolute or relative to `projectRoot` (for `threadEntries` patterns), if known. */
     readonly filename: string | null,
+    /** The directory module names are relative to: ESLint's cwd, which the CLI and the language server set to the project's root. */
+    readonly projectRoot: string | undefined,
   ) {}
 
   /** The model of a file, created once per SourceCode. */
-  static of(sourceCode: PythonSourceCode, filename: string | null = null): SemanticModel {
+  static of(sourceCode: PythonSourceCode, filename: string | null = null, projectRoot?: string): SemanticModel {
     let model = sourceCode.cache.get(CACHE_KEY) as SemanticModel | undefined;
     if (!model) {
-      model = new SemanticModel(sourceCode, filename);
+      model = new SemanticModel(sourceCode, filename, projectRoot);
       sourceCode.cache.set(CACHE_KEY, model);
     }
     return model;
@@ -95,7 +97,7 @@ export class SemanticModel {
       origins: this.origins,
       annotations: this.sourceCode.annotations,
       configuredEntries: this.sourceCode.languageOptions.threadEntries ?? [],
-      moduleName: this.filename ? moduleNameOf(this.filename) : null,
+      moduleName: this.filename ? moduleNameOf(this.filename, this.projectRoot) : null,
     };
   }
 

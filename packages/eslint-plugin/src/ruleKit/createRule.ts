@@ -74,7 +74,7 @@ export function createRule(spec: AetherRuleSpec): AetherRule {
         id: spec.id,
         sourceCode,
         get model() {
-          return (model ??= SemanticModel.of(sourceCode, context.physicalFilename ?? context.filename));
+          return (model ??= SemanticModel.of(sourceCode, context.physicalFilename ?? context.filename, context.cwd));
         },
         filename: context.filename,
         options: context.options as unknown[],
