@@ -1,5 +1,6 @@
 // Messages to the user and the log that must not repeat on every keystroke:
-// each distinct text is shown once until the server restarts.
+// each distinct text is shown once until the server restarts, or until the
+// configuration it was about changes.
 
 import type { Connection, MessageType } from "vscode-languageserver/node";
 
@@ -16,6 +17,11 @@ export class Notices {
   /** An error in the server's log, once per key (the same crash on the next keystroke is not news). */
   logErrorOnce(key: string, message: string): void {
     if (this.#remember(`log ${key}`)) this.connection.console.error(message);
+  }
+
+  /** Something the messages were about changed (a pyproject.toml): the same problem again is news again. */
+  reset(): void {
+    this.#shown.clear();
   }
 
   #remember(key: string): boolean {

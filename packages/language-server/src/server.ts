@@ -99,6 +99,7 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeWatchedFiles(() => {
     if (context === undefined) return;
     configs.clear();
+    notices.reset();
     relintAll(context);
   });
 

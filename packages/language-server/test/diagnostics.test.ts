@@ -196,7 +196,7 @@ describe("settings and project configuration", () => {
     }
   });
 
-  it("an invalid [tool.aether] is shown once as an error message, and its files get no diagnostics", async () => {
+  it("an invalid [tool.aether] is shown once as an error message (again after it changes), and its files get no diagnostics", async () => {
     const project = tempProject({ "pyproject.toml": '[tool.aether]\npython-version = "2.7"\n', "worker.py": WORKER });
     const { client } = await LanguageClient.start({ rootPath: project.root });
     try {
@@ -208,6 +208,10 @@ describe("settings and project configuration", () => {
       assert.equal(client.messages.length, 1);
       assert.equal(client.messages[0]!.type, 1);
       assert.match(client.messages[0]!.message, /^Aether: .*pyproject\.toml: \[tool\.aether\] python-version: .*Files under it are not checked until it is fixed\.$/);
+      // Edited but still wrong: said again, once.
+      await client.connection.sendNotification("workspace/didChangeWatchedFiles", { changes: [{ uri: project.uri("pyproject.toml"), type: 2 }] });
+      await client.until("the problem shown again", () => client.messages.length === 2);
+      assert.equal(client.messages[1]!.message, client.messages[0]!.message);
     } finally {
       await client.stop();
       project.remove();
