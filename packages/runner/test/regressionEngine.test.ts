@@ -54,6 +54,25 @@ describe("regression engine", () => {
     assert.equal(breakEvenThreads(twoPoints, 700)!.threads, 1);
   });
 
+  it("trusts the measured points where a noisy fit disagrees with them about the whole thread count", () => {
+    // Measured on a real 3.14t (2 CPUs, loaded): 8 % slower than the standard build's 1,552 calls/s on
+    // one thread, twice as fast on two. The fitted curve (λ 1,616) overshoots one thread.
+    const noisy = {
+      points: [
+        { threads: 1, throughput: 1420 },
+        { threads: 2, throughput: 2792 },
+        { threads: 3, throughput: 1435 },
+        { threads: 4, throughput: 2766 },
+      ],
+      usl: { lambda: 1616, sigma: 0.5336, kappa: 6.29e-3 },
+    };
+    const breakEven = breakEvenThreads(noisy, 1552)!;
+    assert.ok(Math.abs(breakEven.threads - (1 + 132 / 1372)) < 1e-9, `${breakEven.threads}`);
+    assert.equal(breakEven.wholeThreads, 2);
+    assert.equal(breakEven.source, "measured");
+    assert.equal(breakEven.extrapolated, false);
+  });
+
   it("stays on standard when the free-threaded build never overtakes the standard build's best", () => {
     // Peaks at N* = √(0.5/0.05) ≈ 3.2 with X ≈ 1,213 calls/s, below the standard build's 1,500.
     const freeThreaded = build({ lambda: 800, sigma: 0.5, kappa: 0.05 });

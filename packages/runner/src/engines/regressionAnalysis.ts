@@ -34,7 +34,7 @@ export interface BreakEven {
   readonly threads: number;
   /** The smallest whole thread count past the crossing. */
   readonly wholeThreads: number;
-  /** "usl": on the fitted curve; "measured": between measured points (no fit). */
+  /** "usl": on the fitted curve; "measured": between measured points (no fit, or the fit disagrees with them). */
   readonly source: "usl" | "measured";
   /** True when the crossing lies beyond the largest measured thread count. */
   readonly extrapolated: boolean;
@@ -82,18 +82,31 @@ function singleThread(build: BuildMeasurements, name: string): number {
   return one.throughput;
 }
 
-/** The smallest N at which the free-threaded build's throughput exceeds `target`. */
+/**
+ * The smallest N at which the free-threaded build's throughput exceeds `target`:
+ * on the fitted curve, which smooths noise and extrapolates — unless the
+ * measured points cross at another whole thread count. A noisy ladder can fit a
+ * curve that overshoots one thread (a build measured 8 % slower there "faster
+ * from 1 thread"); the measurements win over the model that was fitted to them.
+ */
 export function breakEvenThreads(freeThreaded: BuildMeasurements, target: number): BreakEven | null {
   const largest = Math.max(...freeThreaded.points.map((point) => point.threads));
-  const crossing =
-    freeThreaded.usl !== null ? crossingOnCurve(freeThreaded.usl, target, largest) : crossingBetweenPoints(freeThreaded.points, target);
+  const measured = crossingBetweenPoints(freeThreaded.points, target);
+  const onCurve = freeThreaded.usl !== null ? crossingOnCurve(freeThreaded.usl, target, largest) : undefined;
+  const curveAgrees =
+    onCurve !== undefined && (measured === undefined ? onCurve > largest : wholeThreadsOf(onCurve) === wholeThreadsOf(measured));
+  const crossing = curveAgrees ? onCurve : measured;
   if (crossing === undefined) return null;
   return {
     threads: crossing,
-    wholeThreads: Math.max(1, Math.ceil(crossing - 1e-9)),
-    source: freeThreaded.usl !== null ? "usl" : "measured",
+    wholeThreads: wholeThreadsOf(crossing),
+    source: curveAgrees ? "usl" : "measured",
     extrapolated: crossing > largest,
   };
+}
+
+function wholeThreadsOf(crossing: number): number {
+  return Math.max(1, Math.ceil(crossing - 1e-9));
 }
 
 function crossingOnCurve(model: UslModel, target: number, largestMeasured: number): number | undefined {
