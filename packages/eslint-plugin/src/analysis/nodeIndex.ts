@@ -15,17 +15,24 @@ export class NodeIndex {
   readonly #inWalkOrder = new Map<string, readonly PyNode[]>();
 
   constructor(root: PyNode) {
+    // Built on every lint of every file: fields read into locals once, and a
+    // run of nodes of one type (a Name after a Name) reuses its group without a lookup.
+    const all = this.all;
+    const byType = this.#byType;
     const stack: PyNode[] = [root];
+    let lastType = "";
+    let group: { nodes: PyNode[]; positions: number[] } | undefined;
     while (stack.length > 0) {
       const node = stack.pop()!;
-      const group = this.#byType.get(node.type);
-      if (group) {
-        group.nodes.push(node);
-        group.positions.push(this.all.length);
-      } else {
-        this.#byType.set(node.type, { nodes: [node], positions: [this.all.length] });
+      const type = node.type;
+      if (type !== lastType) {
+        group = byType.get(type);
+        if (!group) byType.set(type, (group = { nodes: [], positions: [] }));
+        lastType = type;
       }
-      this.all.push(node);
+      group!.nodes.push(node);
+      group!.positions.push(all.length);
+      all.push(node);
       pushChildren(node, stack);
     }
   }

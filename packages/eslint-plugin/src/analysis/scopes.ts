@@ -70,6 +70,12 @@ export class ScopeTree {
     let child: PyNode = node;
     let grandchild: PyNode | null = null;
     for (let current = node.parent; current; current = current.parent) {
+      // Only scope-opening nodes are in `#byNode`: the other ancestors (most of them) need no lookup.
+      if (scopeKinds[current.type] === undefined) {
+        grandchild = child;
+        child = current;
+        continue;
+      }
       const scope = this.#byNode.get(current);
       if (scope && evaluatesInside(current, child, grandchild, node)) return scope;
       grandchild = child;

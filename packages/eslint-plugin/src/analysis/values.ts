@@ -8,6 +8,7 @@ import type { ScopeTree } from "./scopes.js";
 import type { NodeIndex } from "./nodeIndex.js";
 
 const MAX_DEPTH = 8;
+const NO_VALUES: readonly PyNode[] = [];
 
 /** The class a method belongs to, and the name its first parameter (`self`/`cls`) goes by. */
 export function methodContext(fn: PyNode | null): { cls: PyNode; self: string } | null {
@@ -42,6 +43,15 @@ export function enclosingFunction(node: PyNode): PyNode | null {
 export class ValueOrigins {
   /** class → attribute → values assigned to it (in the class body or through `self.`/`cls.`). */
   readonly #classAttributes = new Map<PyNode, Map<string, PyNode[]>>();
+  /**
+   * `constructorOf`'s answers for the expressions asked about directly (depth
+   * 0): shared state asks it of every Name and Attribute, locks of every `with`
+   * item and call, each following assignments through the file. Deeper steps
+   * are not kept: their answer depends on how deep the search already is.
+   */
+  readonly #constructorOfNode = new Map<PyNode, string | null>();
+  /** class → `#lineage(class)`. */
+  readonly #lineages = new Map<PyNode, readonly PyNode[]>();
 
   constructor(
     nodes: NodeIndex,
@@ -80,7 +90,15 @@ export class ValueOrigins {
 
   /** Values assigned to an attribute of a class or its in-file base classes, anywhere in the file. */
   attributeValues(cls: PyNode, attr: string): readonly PyNode[] {
-    return this.#lineage(cls).flatMap((c) => this.#classAttributes.get(c)?.get(attr) ?? []);
+    const lineage = this.#lineageOf(cls);
+    // Mostly a class without in-file bases: its own list, not a copy (callers only read it).
+    if (lineage.length === 1) return this.#classAttributes.get(cls)?.get(attr) ?? NO_VALUES;
+    const values: PyNode[] = [];
+    for (const c of lineage) {
+      const assigned = this.#classAttributes.get(c)?.get(attr);
+      if (assigned) for (const value of assigned) values.push(value);
+    }
+    return values;
   }
 
   /**
@@ -89,11 +107,25 @@ export class ValueOrigins {
    * Handler's `lock`, so both name the same state and the same lock.
    */
   attributeOwner(cls: PyNode, attr: string): PyNode {
-    const lineage = this.#lineage(cls);
+    const lineage = this.#lineageOf(cls);
     for (let i = lineage.length - 1; i >= 0; i--) {
       if (this.#classAttributes.get(lineage[i]!)?.has(attr)) return lineage[i]!;
     }
     return cls;
+  }
+
+  /**
+   * `#lineage` of a class, worked out once: every `self.x` and `C.x` of the
+   * file asks for it (shared state, origins, lock names), and each answer
+   * resolves the class's bases. The class tree does not change.
+   */
+  #lineageOf(cls: PyNode): readonly PyNode[] {
+    let lineage = this.#lineages.get(cls);
+    if (!lineage) {
+      lineage = this.#lineage(cls);
+      this.#lineages.set(cls, lineage);
+    }
+    return lineage;
   }
 
   /** The class followed by its in-file base classes (depth first, each once). */
@@ -117,6 +149,16 @@ export class ValueOrigins {
    * assignments (placeholders for lazy initialisation) are passed over.
    */
   constructorOf(expr: PyNode, depth = 0): string | null {
+    if (depth > 0) return this.#constructorOf(expr, depth);
+    let name = this.#constructorOfNode.get(expr);
+    if (name === undefined) {
+      name = this.#constructorOf(expr, 0);
+      this.#constructorOfNode.set(expr, name);
+    }
+    return name;
+  }
+
+  #constructorOf(expr: PyNode, depth: number): string | null {
     if (depth > MAX_DEPTH) return null;
     switch (expr.type) {
       case "Call":

@@ -6,7 +6,7 @@ import type { LockModel, LockRef } from "./locks.js";
 import { MUTATING_METHODS, type SharedState, type StateRef } from "./sharedState.js";
 import { enclosingFunction } from "../values.js";
 import type { NodeIndex } from "../nodeIndex.js";
-import { NESTED_SCOPES, walk } from "../walk.js";
+import { NESTED_SCOPES, pushChildren, walk } from "../walk.js";
 
 export type AccessKind =
   | "read"
@@ -61,13 +61,15 @@ export function collectAccesses(nodes: NodeIndex, state: SharedState, locks: Loc
     return null;
   };
 
-  const readsOf = (expr: PyNode): Set<string> => {
-    const ids = new Set<string>();
-    walk(expr, (node) => {
-      const ref = (node.type === "Name" || node.type === "Attribute") && state.stateOf(node);
-      if (ref) ids.add(ref.id);
-    });
-    return ids;
+  /** Whether `expr` reads the state `id` anywhere in it (`d.get(k, 0) + 1` reads `d`). One stack, no Set of every id read. */
+  const reads = (expr: PyNode, id: string): boolean => {
+    const stack: PyNode[] = [expr];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if ((node.type === "Name" || node.type === "Attribute") && state.stateOf(node)?.id === id) return true;
+      pushChildren(node, stack);
+    }
+    return false;
   };
 
   for (const node of nodes.all) {
@@ -85,7 +87,7 @@ export function collectAccesses(nodes: NodeIndex, state: SharedState, locks: Loc
           const target = base(targetNode);
           if (!target) continue;
           covered.add(targetNode);
-          const readsSelf = readsOf(node.value as PyNode).has(target.ref.id);
+          const readsSelf = reads(node.value as PyNode, target.ref.id);
           const isRebind = targetNode === target.expr;
           add(readsSelf ? "rmw" : isRebind ? "write" : "mutate", target.ref, node);
         }
@@ -141,7 +143,8 @@ export function collectAccesses(nodes: NodeIndex, state: SharedState, locks: Loc
       }
       case "Name":
       case "Attribute": {
-        if (covered.has(node) || node.ctx !== "Load") break;
+        // The context first: a string comparison, where `covered` is a lookup (most Names are not Loads of a covered target).
+        if (node.ctx !== "Load" || covered.has(node)) break;
         // Only the outermost attribute of a chain is the read (`self.a.b` reads `self.a`).
         if (node.type === "Attribute" && (node.value as PyNode).type === "Attribute") break;
         const target = base(node);

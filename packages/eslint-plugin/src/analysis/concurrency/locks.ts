@@ -255,6 +255,23 @@ export class LockModel {
     if (expr.type !== "Call" || (expr.args as PyNode[]).length > 0) return null;
     const fn = this.callGraph.resolveFunction(expr.func as PyNode);
     if (!fn || fn.type === "Lambda") return null;
+    const { acquired, released } = this.#lockCallsIn(fn);
+    if (effect === "acquire") return acquired && !released ? acquired : null;
+    return released && !acquired ? released : null;
+  }
+
+  /** function → the first lock its own body acquires and the first it releases (`#lockCallsIn`). */
+  readonly #lockCalls = new Map<PyNode, { acquired: LockRef | null; released: LockRef | null }>();
+
+  /**
+   * The first lock `fn`'s body (not its nested functions) acquires and the
+   * first it releases, as statements. Worked out once per function: every
+   * argument-less call statement to it, all through the file, asks twice
+   * (acquire, then release), and each answer walked the whole function.
+   */
+  #lockCallsIn(fn: PyNode): { acquired: LockRef | null; released: LockRef | null } {
+    let calls = this.#lockCalls.get(fn);
+    if (calls) return calls;
     let acquired: LockRef | null = null;
     let released: LockRef | null = null;
     walk(fn, (node) => {
@@ -265,8 +282,9 @@ export class LockModel {
       }
       return true;
     });
-    if (effect === "acquire") return acquired && !released ? acquired : null;
-    return released && !acquired ? released : null;
+    calls = { acquired, released };
+    this.#lockCalls.set(fn, calls);
+    return calls;
   }
 
   #methodOnLock(expr: PyNode, method: string): LockRef | null {

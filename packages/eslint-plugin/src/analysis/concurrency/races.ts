@@ -66,7 +66,7 @@ export class RaceAnalysis {
     if (access.state.kind !== "global" && access.state.kind !== "class") return null;
     // Without proof, only the patterns a library audit is after: singletons and counters.
     if (!ASSUMABLE.has(access.kind)) return null;
-    const guardedElsewhere = this.accesses.some((a) => a.state.id === access.state.id && a.held.length > 0);
+    const guardedElsewhere = this.#accessesOf(access.state.id).some((a) => a.held.length > 0);
     if (guardedElsewhere) {
       const intended = this.concurrency.moduleLockEvidence(access.fn, access.state.display);
       if (intended) return intended;
@@ -74,13 +74,27 @@ export class RaceAnalysis {
     return this.concurrency.assumed(access.fn);
   }
 
-  #decide(): RaceFinding[] {
-    const byState = new Map<string, Access[]>();
-    for (const access of this.accesses) {
-      const list = byState.get(access.state.id);
-      if (list) list.push(access);
-      else byState.set(access.state.id, [access]);
+  /** State id → its accesses, in `accesses` order. */
+  #byState: Map<string, Access[]> | undefined;
+
+  /**
+   * The accesses of one piece of state. `evidenceOf` asks for each access it
+   * judges; scanning every access of the file each time made the races layer
+   * quadratic in the file's accesses.
+   */
+  #accessesOf(id: string): readonly Access[] {
+    if (!this.#byState) {
+      this.#byState = new Map();
+      for (const access of this.accesses) {
+        const list = this.#byState.get(access.state.id);
+        if (list) list.push(access);
+        else this.#byState.set(access.state.id, [access]);
+      }
     }
+    return this.#byState.get(id) ?? [];
+  }
+
+  #decide(): RaceFinding[] {
     const candidates: RaceFinding[] = [];
     for (const access of this.accesses) {
       const guard = this.guards.find((g) => g.state.id === access.state.id);
@@ -104,7 +118,7 @@ export class RaceAnalysis {
         continue;
       }
       if (!evidence || guard) continue;
-      const others = byState.get(access.state.id) ?? [];
+      const others = this.#accessesOf(access.state.id);
       // The unguarded side of a conflict is the bug: an access under a lock is
       // reported only against another that holds a different lock.
       const locked = access.held.length > 0;

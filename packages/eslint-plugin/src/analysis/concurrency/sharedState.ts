@@ -5,7 +5,7 @@
 import type { PyNode } from "../../language/nodes.js";
 import { threadLocalConstructors, threadSafeContainers, lockConstructors } from "../../data/threadApis.js";
 import { weakContainers } from "../../data/weakrefs.js";
-import type { ScopeTree } from "../scopes.js";
+import type { Binding, BindingSite, ScopeTree } from "../scopes.js";
 import { enclosingFunction, type ValueOrigins } from "../values.js";
 
 export interface StateRef {
@@ -37,6 +37,13 @@ const NOT_SHARED_CONSTRUCTORS = new Set([
 ]);
 
 export class SharedState {
+  /**
+   * A module-level binding → the global state it is. Every read of a global
+   * asks; one StateRef per global instead of one per read (StateRefs are
+   * compared by `id` only, never changed, so sharing one is safe).
+   */
+  readonly #globals = new Map<Binding, StateRef>();
+
   constructor(
     private readonly scopes: ScopeTree,
     private readonly origins: ValueOrigins,
@@ -63,11 +70,16 @@ export class SharedState {
     const scope = this.scopes.scopeOf(expr);
     const binding = this.scopes.resolve(name, scope);
     if (!binding) return null;
-    if (binding.sites.some((s) => s.kind === "function" || s.kind === "class" || s.kind === "import")) return null;
+    if (bindsDefinition(binding.sites)) return null;
     if (binding.scope.kind === "module") {
-      return { id: `global:${name}`, kind: "global", display: name, owner: binding.scope.node, name };
+      let global = this.#globals.get(binding);
+      if (!global) {
+        global = { id: `global:${name}`, kind: "global", display: name, owner: binding.scope.node, name };
+        this.#globals.set(binding, global);
+      }
+      return global;
     }
-    if (binding.scope.kind === "function" && binding.scope !== scope && binding.sites.some((s) => s.kind !== "parameter")) {
+    if (binding.scope.kind === "function" && binding.scope !== scope && !onlyParameters(binding.sites)) {
       // A closure cell: only shared when an inner function writes it through `nonlocal`.
       if (!this.#writtenThroughNonlocal(binding.scope.node, name)) return null;
       const owner = binding.scope.node;
@@ -108,6 +120,17 @@ export class SharedState {
       s.children.some((child) => child.nonlocals.has(name) || search(child));
     return scope ? search(scope) : false;
   }
+}
+
+/** Whether a name is bound by a def, a class or an import (not state). A loop, not `some`: asked for every Name read. */
+function bindsDefinition(sites: readonly BindingSite[]): boolean {
+  for (const site of sites) if (site.kind === "function" || site.kind === "class" || site.kind === "import") return true;
+  return false;
+}
+
+function onlyParameters(sites: readonly BindingSite[]): boolean {
+  for (const site of sites) if (site.kind !== "parameter") return false;
+  return true;
 }
 
 function isClassMethod(fn: PyNode): boolean {
