@@ -82,18 +82,33 @@ export function convertTree(text: string, tree: Tree): ParseResult {
  */
 const MAX_NESTING = 1000;
 
+/**
+ * The depth of the deepest node. Nodes and their depths go on two parallel
+ * stacks rather than one stack of [node, depth] pairs: this walk runs on every
+ * keystroke in the language server, and a pair per node is pure garbage.
+ */
 function nestingDepth(root: PyNode): number {
   let deepest = 0;
-  const stack: [PyNode, number][] = [[root, 1]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
+  const nodes: PyNode[] = [root];
+  const depths: number[] = [1];
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    const depth = depths.pop()!;
     if (depth > deepest) deepest = depth;
-    for (const key of visitorKeys[node.type] ?? []) {
+    const keys = visitorKeys[node.type];
+    if (keys === undefined) continue;
+    for (const key of keys) {
       const child = node[key];
       if (Array.isArray(child)) {
-        for (const item of child) if (item) stack.push([item as PyNode, depth + 1]);
+        for (const item of child) {
+          if (item) {
+            nodes.push(item as PyNode);
+            depths.push(depth + 1);
+          }
+        }
       } else if (child) {
-        stack.push([child as PyNode, depth + 1]);
+        nodes.push(child as PyNode);
+        depths.push(depth + 1);
       }
     }
   }

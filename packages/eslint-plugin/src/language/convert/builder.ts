@@ -53,8 +53,19 @@ export class AstBuilder {
     return { start: this.position(start), end: this.position(end) };
   }
 
+  /**
+   * The line found by the last call. Nodes are built roughly in source order,
+   * so the next offset is usually on the same line: checking it first skips
+   * most binary searches (two per node).
+   */
+  private lastLine = 0;
+
   position(offset: number): { line: number; column: number } {
     const starts = this.lineStarts;
+    const last = this.lastLine;
+    if (starts[last]! <= offset && (last + 1 === starts.length || offset < starts[last + 1]!)) {
+      return { line: last + 1, column: offset - starts[last]! };
+    }
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -62,6 +73,7 @@ export class AstBuilder {
       if (starts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
+    this.lastLine = lo;
     return { line: lo + 1, column: offset - starts[lo]! };
   }
 }
