@@ -26,6 +26,7 @@ export { visitorKeys } from "./language/visitorKeys.js";
 export { wasmPaths, parseTree } from "./language/treeSitter.js";
 export type * from "./language/nodes.js";
 export { SemanticModel } from "./analysis/model.js";
+export { isGeneratorFunction } from "./analysis/generatorFunctions.js";
 export { ERROR_RISK, PYTHON_FILES } from "./configs.js";
 
 /**

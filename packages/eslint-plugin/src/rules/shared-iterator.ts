@@ -8,6 +8,7 @@
 // `itertools.count` from 3.13.
 import type { PyNode } from "../language/nodes.js";
 import type { SemanticModel } from "../analysis/model.js";
+import { isGeneratorFunction } from "../analysis/generatorFunctions.js";
 import type { Evidence } from "../analysis/concurrency/evidence.js";
 import type { StateRef } from "../analysis/concurrency/sharedState.js";
 import { minorVersion } from "../language/languageOptions.js";
@@ -20,7 +21,6 @@ import {
   type IteratorKind,
 } from "../data/iterators.js";
 import { lookup } from "../data/lookup.js";
-import { NESTED_SCOPES, walk } from "../analysis/walk.js";
 import { enclosingFunction } from "../analysis/values.js";
 import type { Finding } from "../ruleKit/createRule.js";
 import { tieredMessageId } from "../ruleKit/evidence.js";
@@ -213,15 +213,3 @@ function iteratorKind(model: SemanticModel, value: PyNode): IteratorKind | null 
   return kind;
 }
 
-/** A def whose own body yields (not an `async def`: async generators are not consumed by threads). */
-function isGeneratorFunction(fn: PyNode): boolean {
-  if (fn.type !== "FunctionDef") return false;
-  let yields = false;
-  for (const stmt of fn.body as PyNode[]) {
-    walk(stmt, (node) => {
-      if (node.type === "Yield" || node.type === "YieldFrom") yields = true;
-      return !yields && !NESTED_SCOPES.has(node.type);
-    });
-  }
-  return yields;
-}

@@ -1,11 +1,12 @@
 // What a `def` looks like from the caller's side, read off the Python AST:
-// whether it can be called with no arguments, whether calling it runs its
-// body at all (a generator's does not), and what its decorators are called.
+// whether it can be called with no arguments, and what its decorators are
+// called. (Whether calling it runs its body at all is the plugin's
+// isGeneratorFunction.)
 // The profile harness makes the same checks with `inspect` at run time; these
 // are the ones that can be made before anything runs, to decide where a
 // "Profile this function" lens makes sense.
 
-import { visitorKeys, type Arguments, type FunctionDef, type PyNode } from "eslint-plugin-aether";
+import type { Arguments, PyNode } from "eslint-plugin-aether";
 
 /**
  * Whether `f()` (or `obj.f()`, with `bound` leading parameters filled in by
@@ -17,22 +18,6 @@ export function callableWithoutArguments(args: Arguments, bound: number): boolea
   if (positional < bound && args.vararg === null) return false;
   const required = positional - args.defaults.length;
   return required <= bound && args.kw_defaults.every((value) => value !== null);
-}
-
-/** A def whose own body yields: calling it only makes a generator, the body never runs. */
-export function isGeneratorFunction(def: FunctionDef): boolean {
-  const pending: PyNode[] = [...def.body];
-  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
-    if (node.type === "Yield" || node.type === "YieldFrom") return true;
-    // A nested function's or class's yields are its own.
-    if (node.type === "FunctionDef" || node.type === "AsyncFunctionDef" || node.type === "Lambda" || node.type === "ClassDef") continue;
-    for (const key of visitorKeys[node.type] ?? []) {
-      const child = node[key];
-      if (Array.isArray(child)) pending.push(...(child.filter(Boolean) as PyNode[]));
-      else if (child) pending.push(child as PyNode);
-    }
-  }
-  return false;
 }
 
 /** The dotted name each decorator is written as (`@functools.lru_cache(64)` → "functools.lru_cache"); "" if it has none. */

@@ -9,8 +9,8 @@
 // coroutine) and generators (a call runs nothing), and calls a plain method
 // on one fresh `Class()`; static and class methods need no instance.
 
-import type { ClassDef, FunctionDef, Module, Stmt } from "eslint-plugin-aether";
-import { callableWithoutArguments, decoratorNames, isGeneratorFunction, lastPart } from "./callShapes.js";
+import { isGeneratorFunction, type ClassDef, type FunctionDef, type Module, type Stmt } from "eslint-plugin-aether";
+import { callableWithoutArguments, decoratorNames, lastPart } from "./callShapes.js";
 import { constructibleWithoutArguments } from "./constructibleClasses.js";
 
 export interface ProfileTarget {
