@@ -10,7 +10,7 @@ import {
   type InitializeResult,
 } from "vscode-languageserver/node";
 import os from "node:os";
-import { fileURLToPath } from "node:url";
+import { filePathOf } from "./documents/documentPaths.js";
 import { OpenDocuments } from "./documents/openDocuments.js";
 import { CODE_ACTION_KINDS, registerCodeActions } from "./features/codeActions.js";
 import { registerCodeLens } from "./features/codeLens.js";
@@ -113,12 +113,5 @@ function relintAll(context: ServerContext): void {
 }
 
 function firstFolder(uri: string | undefined): string {
-  if (uri?.startsWith("file:")) {
-    try {
-      return fileURLToPath(uri);
-    } catch {
-      // fall through to the home directory
-    }
-  }
-  return os.homedir();
+  return (uri === undefined ? undefined : filePathOf(uri)) ?? os.homedir();
 }

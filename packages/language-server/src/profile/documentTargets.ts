@@ -3,7 +3,7 @@
 // and the file on disk the harness would import for it.
 
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { filePathOf } from "../documents/documentPaths.js";
 import type { OpenDocument } from "../documents/openDocument.js";
 import { profileTargets, type ProfileTarget } from "./profileTargets.js";
 
@@ -25,12 +25,6 @@ export function documentTargets(document: OpenDocument): readonly ProfileTarget[
  * undefined for an unsaved buffer, or anything else it could not import.
  */
 export function profiledFile(uri: string): string | undefined {
-  if (!uri.startsWith("file:")) return undefined;
-  let file: string;
-  try {
-    file = fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-  return path.extname(file) === ".py" ? file : undefined;
+  const file = filePathOf(uri);
+  return file !== undefined && path.extname(file) === ".py" ? file : undefined;
 }
